@@ -1,0 +1,64 @@
+package io.fastagentic.autoconfigure.otel;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * OTLP transport protocols, named as the OpenTelemetry specification names them.
+ *
+ * @author FastAgentic
+ */
+public enum OtlpProtocol {
+
+	/**
+	 * Protobuf over HTTP, port 4318 by convention; {@code /v1/traces} is appended to the
+	 * endpoint.
+	 */
+	HTTP_PROTOBUF("http/protobuf"),
+
+	/**
+	 * gRPC, port 4317 by convention; the endpoint is used as it is.
+	 */
+	GRPC("grpc");
+
+	private final String specName;
+
+	OtlpProtocol(String specName) {
+		this.specName = specName;
+	}
+
+	/**
+	 * The name used by {@code OTEL_EXPORTER_OTLP_PROTOCOL} and
+	 * {@code FASTAGENTIC_OTEL_PROTOCOL}.
+	 * @return the specification name
+	 */
+	public String specName() {
+		return this.specName;
+	}
+
+	/**
+	 * Find a protocol by any of the spellings Spring's binder accepts for it
+	 * ({@code http/protobuf}, {@code http-protobuf}, {@code HTTP_PROTOBUF}, {@code grpc}).
+	 * @param value the text
+	 * @return the protocol or {@code null} if none matches
+	 */
+	static @Nullable OtlpProtocol find(String value) {
+		String canonical = canonical(value);
+		for (OtlpProtocol protocol : values()) {
+			if (canonical(protocol.name()).equals(canonical)) {
+				return protocol;
+			}
+		}
+		return null;
+	}
+
+	private static String canonical(String value) {
+		StringBuilder result = new StringBuilder(value.length());
+		for (char c : value.toCharArray()) {
+			if (Character.isLetterOrDigit(c)) {
+				result.append(Character.toLowerCase(c));
+			}
+		}
+		return result.toString();
+	}
+
+}

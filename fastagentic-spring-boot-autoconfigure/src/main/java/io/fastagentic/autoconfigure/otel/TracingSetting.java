@@ -1,0 +1,231 @@
+package io.fastagentic.autoconfigure.otel;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.convert.DurationStyle;
+
+/**
+ * Every documented {@code FASTAGENTIC_*} environment variable, the property it sets and
+ * the values it accepts. One table drives the environment mapping, the validation and
+ * the error messages, so the three can never disagree.
+ *
+ * @author FastAgentic
+ */
+enum TracingSetting {
+
+	/** OTLP collector base URL. */
+	ENDPOINT("FASTAGENTIC_OTEL_ENDPOINT", "fastagentic.otel.endpoint",
+			"an http:// or https:// URL such as http://otel-collector:4318") {
+		@Override
+		boolean accepts(String value) {
+			return TracingSetting.isHttpUrl(value);
+		}
+	},
+
+	/** Resource attribute {@code service.name}. */
+	SERVICE_NAME("FASTAGENTIC_OTEL_SERVICE_NAME", "fastagentic.otel.service-name", "a non-blank service name") {
+		@Override
+		boolean accepts(String value) {
+			return !value.isBlank();
+		}
+	},
+
+	/** Resource attribute {@code service.version}. */
+	SERVICE_VERSION("FASTAGENTIC_OTEL_SERVICE_VERSION", "fastagentic.otel.service-version",
+			"a non-blank version such as 1.0.0") {
+		@Override
+		boolean accepts(String value) {
+			return !value.isBlank();
+		}
+	},
+
+	/** Master switch for tracing. */
+	TRACES_ENABLED("FASTAGENTIC_TRACES_ENABLED", "fastagentic.otel.traces-enabled", "true or false") {
+		@Override
+		boolean accepts(String value) {
+			return TracingSetting.isBoolean(value);
+		}
+	},
+
+	/** Head sampling ratio. */
+	SAMPLE_RATE("FASTAGENTIC_OTEL_SAMPLE_RATE", "fastagentic.otel.sample-rate",
+			"a number from 0.0 to 1.0 (1.0 = 100 %)") {
+		@Override
+		boolean accepts(String value) {
+			try {
+				double rate = Double.parseDouble(value.trim());
+				return rate >= 0.0 && rate <= 1.0;
+			}
+			catch (NumberFormatException ex) {
+				return false;
+			}
+		}
+	},
+
+	/** Keep every trace whose request failed. */
+	SAMPLE_ERRORS("FASTAGENTIC_OTEL_SAMPLE_ERRORS", "fastagentic.otel.sample-errors", "true or false") {
+		@Override
+		boolean accepts(String value) {
+			return TracingSetting.isBoolean(value);
+		}
+	},
+
+	/** Keep every trace slower than this. */
+	SAMPLE_SLOW_THRESHOLD("FASTAGENTIC_OTEL_SAMPLE_SLOW_THRESHOLD", "fastagentic.otel.sample-slow-threshold",
+			"a non-negative duration: milliseconds as a bare number (5000) or with a unit (5s, 500ms)") {
+		@Override
+		boolean accepts(String value) {
+			Duration threshold = TracingSetting.parseMillis(value);
+			return threshold != null && !threshold.isNegative();
+		}
+	},
+
+	/** Propagation formats written on outgoing requests. */
+	PROPAGATORS("FASTAGENTIC_OTEL_PROPAGATORS", "fastagentic.otel.propagators",
+			"a comma-separated list of tracecontext, baggage, b3, b3multi, jaeger (or none)") {
+		@Override
+		boolean accepts(String value) {
+			return PROPAGATOR_NAMES.contains(value.trim().toLowerCase(Locale.ROOT));
+		}
+	},
+
+	/** OTLP transport. */
+	PROTOCOL("FASTAGENTIC_OTEL_PROTOCOL", "fastagentic.otel.protocol", "http/protobuf or grpc") {
+		@Override
+		boolean accepts(String value) {
+			return OtlpProtocol.find(value) != null;
+		}
+	},
+
+	/** Extra OTLP request headers, often credentials. */
+	HEADERS("FASTAGENTIC_OTEL_HEADERS", "fastagentic.otel.headers",
+			"comma-separated key=value pairs with HTTP header names, such as x-honeycomb-team=YOUR_API_KEY") {
+		@Override
+		boolean accepts(String headerName) {
+			return HEADER_NAME.matcher(headerName).matches();
+		}
+
+		@Override
+		boolean isSecret() {
+			return true;
+		}
+	},
+
+	/** Log level of the FastAgentic classes. */
+	LOG_LEVEL("FASTAGENTIC_LOG_LEVEL", "logging.level.io.fastagentic", TracingSetting.LOG_LEVELS_TEXT) {
+		@Override
+		boolean accepts(String value) {
+			return TracingSetting.isLogLevel(value);
+		}
+	},
+
+	/** Log level of the OpenTelemetry SDK. */
+	OTEL_LOG_LEVEL("OTEL_LOG_LEVEL", "logging.level.io.opentelemetry", TracingSetting.LOG_LEVELS_TEXT) {
+		@Override
+		boolean accepts(String value) {
+			return TracingSetting.isLogLevel(value);
+		}
+	};
+
+	private static final String LOG_LEVELS_TEXT = "one of TRACE, DEBUG, INFO, WARN, ERROR, OFF";
+
+	private static final Set<String> LOG_LEVELS = Set.of("trace", "debug", "info", "warn", "error", "fatal", "off");
+
+	private static final Set<String> PROPAGATOR_NAMES = Set.of("tracecontext", "baggage", "b3", "b3multi", "jaeger",
+			"none");
+
+	/** An RFC 9110 token: the characters allowed in an HTTP header name. */
+	private static final Pattern HEADER_NAME = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+	private final String environmentVariable;
+
+	private final String property;
+
+	private final String acceptedValues;
+
+	TracingSetting(String environmentVariable, String property, String acceptedValues) {
+		this.environmentVariable = environmentVariable;
+		this.property = property;
+		this.acceptedValues = acceptedValues;
+	}
+
+	String environmentVariable() {
+		return this.environmentVariable;
+	}
+
+	String property() {
+		return this.property;
+	}
+
+	String acceptedValues() {
+		return this.acceptedValues;
+	}
+
+	/**
+	 * Whether a single value (for lists and maps: one element or one key) is valid.
+	 * @param value the value, never {@code null}
+	 * @return whether it is accepted
+	 */
+	abstract boolean accepts(String value);
+
+	/**
+	 * Whether values of this setting are credentials that must never be shown.
+	 * @return whether the value is secret
+	 */
+	boolean isSecret() {
+		return false;
+	}
+
+	/**
+	 * The exception to throw for a rejected value.
+	 * @param value the rejected value (not shown when the setting is secret)
+	 * @return the exception
+	 */
+	InvalidTracingPropertyException invalid(String value) {
+		return new InvalidTracingPropertyException(this.property, this.environmentVariable,
+				isSecret() ? null : value, this.acceptedValues);
+	}
+
+	/**
+	 * Parse a duration where a bare number means milliseconds, as the documented
+	 * environment variable does.
+	 * @param value the text
+	 * @return the duration or {@code null} when the text is no duration
+	 */
+	static @Nullable Duration parseMillis(String value) {
+		try {
+			return DurationStyle.detectAndParse(value.trim(), ChronoUnit.MILLIS);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
+	}
+
+	private static boolean isBoolean(String value) {
+		return "true".equalsIgnoreCase(value.trim()) || "false".equalsIgnoreCase(value.trim());
+	}
+
+	private static boolean isLogLevel(String value) {
+		return LOG_LEVELS.contains(value.trim().toLowerCase(Locale.ROOT));
+	}
+
+	private static boolean isHttpUrl(String value) {
+		try {
+			URI uri = new URI(value.trim());
+			String scheme = uri.getScheme();
+			return ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme)) && uri.getHost() != null;
+		}
+		catch (URISyntaxException ex) {
+			return false;
+		}
+	}
+
+}

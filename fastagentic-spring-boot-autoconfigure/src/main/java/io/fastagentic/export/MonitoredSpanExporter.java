@@ -1,0 +1,67 @@
+package io.fastagentic.export;
+
+import java.util.Collection;
+
+import io.opentelemetry.sdk.common.CompletableResultCode;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+
+/**
+ * A {@link SpanExporter} that reports every export's outcome to a
+ * {@link SpanExportMonitor} and otherwise does exactly what its delegate does.
+ *
+ * @author FastAgentic
+ */
+public final class MonitoredSpanExporter implements SpanExporter {
+
+	private final SpanExporter delegate;
+
+	private final SpanExportMonitor monitor;
+
+	/**
+	 * Wrap an exporter.
+	 * @param delegate the exporter that sends the spans
+	 * @param monitor where outcomes are recorded
+	 */
+	public MonitoredSpanExporter(SpanExporter delegate, SpanExportMonitor monitor) {
+		this.delegate = delegate;
+		this.monitor = monitor;
+	}
+
+	@Override
+	public CompletableResultCode export(Collection<SpanData> spans) {
+		int count = spans.size();
+		CompletableResultCode result;
+		try {
+			result = this.delegate.export(spans);
+		}
+		catch (RuntimeException ex) {
+			// The batch processor must keep running whatever an exporter does.
+			this.monitor.recordExport(count, false, ex);
+			return CompletableResultCode.ofExceptionalFailure(ex);
+		}
+		result.whenComplete(() -> this.monitor.recordExport(count, result.isSuccess(), result.getFailureThrowable()));
+		return result;
+	}
+
+	@Override
+	public CompletableResultCode flush() {
+		return this.delegate.flush();
+	}
+
+	@Override
+	public CompletableResultCode shutdown() {
+		return this.delegate.shutdown();
+	}
+
+	@Override
+	public void close() {
+		this.delegate.close();
+	}
+
+	@Override
+	public String toString() {
+		return "MonitoredSpanExporter{" + this.delegate + "}";
+	}
+
+}

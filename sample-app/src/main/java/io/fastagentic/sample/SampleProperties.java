@@ -1,0 +1,44 @@
+package io.fastagentic.sample;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of the sample agent, bound from the {@code sample.*} properties.
+ *
+ * @param provider how to reach the LLM provider and the search tool
+ * @param llm which model the agent asks for
+ */
+@ConfigurationProperties("sample")
+public record SampleProperties(@DefaultValue Provider provider, @DefaultValue Llm llm) {
+
+	/**
+	 * How to reach the HTTP service that serves both the OpenAI-compatible
+	 * {@code /v1/chat/completions} endpoint and the {@code /search} tool.
+	 *
+	 * @param baseUrl base URL of the service; when unset, an in-process
+	 * {@link FakeProviderServer} is started and used instead
+	 * @param apiKey bearer token sent to the service, if it requires one
+	 * @param connectTimeout how long to wait for a connection to the service
+	 * @param readTimeout how long to wait for each response of the service
+	 */
+	public record Provider(@Nullable URI baseUrl, @Nullable String apiKey, @DefaultValue("2s") Duration connectTimeout,
+			@DefaultValue("10s") Duration readTimeout) {
+
+	}
+
+	/**
+	 * The language model the agent asks for.
+	 *
+	 * @param model model name sent in each chat-completions request
+	 */
+	public record Llm(@DefaultValue("gpt-4o-mini") String model) {
+
+	}
+
+}
