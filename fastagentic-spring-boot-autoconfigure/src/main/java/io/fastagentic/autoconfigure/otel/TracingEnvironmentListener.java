@@ -80,7 +80,14 @@ public class TracingEnvironmentListener implements ApplicationListener<Applicati
 		apply(event.getEnvironment(), new DefaultResourceLoader(classLoader));
 	}
 
-	void apply(ConfigurableEnvironment environment, ResourceLoader resourceLoader) {
+	/**
+	 * Map, validate and derive the settings of an environment. Also useful in tests that
+	 * build a context without a {@code SpringApplication}.
+	 * @param environment the environment to add the property sources to
+	 * @param resourceLoader where to find {@code build-info.properties}
+	 * @throws InvalidTracingPropertyException if a setting has a value it does not accept
+	 */
+	public void apply(ConfigurableEnvironment environment, ResourceLoader resourceLoader) {
 		MutablePropertySources sources = environment.getPropertySources();
 		sources.remove(ENVIRONMENT_VARIABLES_SOURCE);
 		sources.remove(BOOT_SETTINGS_SOURCE);

@@ -2,6 +2,7 @@ package io.fastagentic.autoconfigure.otel;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -146,11 +147,20 @@ final class TracingSettings {
 		}
 	}
 
+	/**
+	 * The OTLP/HTTP traces URL of a collector base URL, as the OpenTelemetry specification
+	 * builds it from {@code OTEL_EXPORTER_OTLP_ENDPOINT}: {@code /v1/traces} joined to the
+	 * path, the query kept.
+	 */
 	private static String tracesUrl(String endpoint) {
-		if (endpoint.endsWith("/v1/traces")) {
+		URI uri = URI.create(endpoint);
+		String path = (uri.getRawPath() != null) ? uri.getRawPath() : "";
+		if (path.endsWith("/v1/traces")) {
 			return endpoint;
 		}
-		return endpoint.endsWith("/") ? endpoint + "v1/traces" : endpoint + "/v1/traces";
+		String tracesPath = (path.endsWith("/") ? path : path + "/") + "v1/traces";
+		String query = (uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "";
+		return uri.getScheme() + "://" + uri.getRawAuthority() + tracesPath + query;
 	}
 
 	private static @Nullable String buildVersion(ConfigurableEnvironment environment, ResourceLoader resourceLoader) {

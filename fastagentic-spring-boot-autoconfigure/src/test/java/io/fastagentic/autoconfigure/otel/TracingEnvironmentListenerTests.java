@@ -68,6 +68,10 @@ class TracingEnvironmentListenerTests {
 		this.variables.put("FASTAGENTIC_OTEL_ENDPOINT", "http://c:4318/v1/traces");
 		apply();
 		assertThat(this.environment.getProperty(OTLP + "endpoint")).isEqualTo("http://c:4318/v1/traces");
+		this.variables.put("FASTAGENTIC_OTEL_ENDPOINT", "https://u:p@gateway:443/otlp?tenant=a");
+		apply();
+		assertThat(this.environment.getProperty(OTLP + "endpoint"))
+			.isEqualTo("https://u:p@gateway:443/otlp/v1/traces?tenant=a");
 	}
 
 	@Test

@@ -1,0 +1,356 @@
+package io.fastagentic.sample;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
+
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
+import org.springframework.util.Assert;
+
+/**
+ * An in-process stand-in for an OpenAI-compatible LLM provider and a web-search tool,
+ * served over real HTTP on loopback.
+ * <p>
+ * The sample reaches it through the same HTTP client it would use for a real provider,
+ * so client-side concerns such as timeouts, observations and trace propagation are
+ * exercised end to end without network access or credentials. It serves:
+ * <ul>
+ * <li>{@code POST /v1/chat/completions}: answers with {@link FakeLanguageModel}; a last
+ * user message containing {@value #FAIL_MARKER} gets an HTTP 500 instead, so callers can
+ * provoke a provider failure;</li>
+ * <li>{@code GET /search?q=...}: returns three deterministic search results.</li>
+ * </ul>
+ * Every request it receives is kept in a bounded log, see {@link #recentRequests()}.
+ */
+public final class FakeProviderServer {
+
+	/**
+	 * How many of the most recent requests {@link #recentRequests()} keeps.
+	 */
+	public static final int MAX_RECORDED_REQUESTS = 100;
+
+	/**
+	 * Text that makes the chat-completions endpoint fail when the last user message
+	 * contains it.
+	 */
+	public static final String FAIL_MARKER = "[fail]";
+
+	private static final String CHAT_COMPLETIONS_PATH = "/v1/chat/completions";
+
+	private static final String SEARCH_PATH = "/search";
+
+	private final FakeLanguageModel model = new FakeLanguageModel();
+
+	// A mapper of its own rather than the application's: like a remote service, the
+	// wire format must not change with the application's Jackson settings.
+	private final JsonMapper jsonMapper = JsonMapper.builder().build();
+
+	private final Deque<RecordedRequest> recordedRequests = new ArrayDeque<>();
+
+	private @Nullable HttpServer server;
+
+	private @Nullable ExecutorService executor;
+
+	/**
+	 * Binds to a free port of 127.0.0.1 and starts serving.
+	 * @throws UncheckedIOException if the server cannot be bound
+	 */
+	public synchronized void start() {
+		Assert.state(this.server == null, "The fake provider is already started");
+		HttpServer server;
+		try {
+			server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not bind the fake provider to a loopback port", ex);
+		}
+		CustomizableThreadFactory threadFactory = new CustomizableThreadFactory("fake-provider-");
+		// Daemon threads so that a forgotten stop() never keeps a JVM alive.
+		threadFactory.setDaemon(true);
+		ExecutorService executor = Executors.newFixedThreadPool(4, threadFactory);
+		server.setExecutor(executor);
+		server.createContext("/", this::handle);
+		server.start();
+		this.server = server;
+		this.executor = executor;
+	}
+
+	/**
+	 * Stops serving and frees the port. Does nothing if the server is not started.
+	 */
+	public synchronized void stop() {
+		if (this.server != null) {
+			this.server.stop(0);
+			this.server = null;
+		}
+		if (this.executor != null) {
+			this.executor.shutdownNow();
+			this.executor = null;
+		}
+	}
+
+	/**
+	 * Returns the base URI of the running server, such as {@code http://127.0.0.1:54321}.
+	 * @return the base URI
+	 * @throws IllegalStateException if the server is not started
+	 */
+	public synchronized URI baseUri() {
+		Assert.state(this.server != null, "The fake provider is not started");
+		return URI.create("http://127.0.0.1:" + this.server.getAddress().getPort());
+	}
+
+	/**
+	 * Returns the most recently received requests, oldest first, at most
+	 * {@value #MAX_RECORDED_REQUESTS} of them.
+	 * @return a snapshot of the received requests
+	 */
+	public List<RecordedRequest> recentRequests() {
+		synchronized (this.recordedRequests) {
+			return List.copyOf(this.recordedRequests);
+		}
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+			record(exchange, body);
+			try {
+				String path = exchange.getRequestURI().getPath();
+				switch (path) {
+					case CHAT_COMPLETIONS_PATH -> chatCompletions(exchange, body);
+					case SEARCH_PATH -> search(exchange);
+					default -> throw new ApiError(404, "invalid_request_error", "Unknown path: " + path);
+				}
+			}
+			catch (ApiError error) {
+				sendError(exchange, error);
+			}
+		}
+	}
+
+	private void record(HttpExchange exchange, String body) {
+		Map<String, List<String>> headers = new HashMap<>();
+		exchange.getRequestHeaders()
+			.forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), List.copyOf(values)));
+		URI uri = exchange.getRequestURI();
+		RecordedRequest request = new RecordedRequest(exchange.getRequestMethod(), uri.getPath(), uri.getRawQuery(),
+				headers, body);
+		synchronized (this.recordedRequests) {
+			if (this.recordedRequests.size() == MAX_RECORDED_REQUESTS) {
+				this.recordedRequests.removeFirst();
+			}
+			this.recordedRequests.addLast(request);
+		}
+	}
+
+	private void chatCompletions(HttpExchange exchange, String body) throws IOException {
+		requireMethod(exchange, "POST");
+		JsonNode request;
+		try {
+			request = this.jsonMapper.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw new ApiError(400, "invalid_request_error", "The request body is not valid JSON");
+		}
+		JsonNode modelName = request.path("model");
+		if (!modelName.isString() || modelName.stringValue().isBlank()) {
+			throw new ApiError(400, "invalid_request_error", "You must provide a model parameter");
+		}
+		JsonNode messageNodes = request.path("messages");
+		if (!messageNodes.isArray() || messageNodes.isEmpty()) {
+			throw new ApiError(400, "invalid_request_error", "'messages' must be a non-empty array");
+		}
+		if (request.path("stream").asBoolean(false)) {
+			throw new ApiError(400, "invalid_request_error", "Streaming is not supported by the sample provider");
+		}
+		List<FakeLanguageModel.Message> messages = new ArrayList<>();
+		for (JsonNode message : messageNodes) {
+			JsonNode content = message.path("content");
+			messages.add(new FakeLanguageModel.Message(message.path("role").asString(""),
+					content.isString() ? content.stringValue() : null));
+		}
+		String question = FakeLanguageModel.lastUserContent(messages);
+		if (question != null && question.contains(FAIL_MARKER)) {
+			throw new ApiError(500, "server_error",
+					"The sample provider failed on purpose: the last user message contains " + FAIL_MARKER);
+		}
+		FakeLanguageModel.Completion completion = this.model.complete(messages);
+		ObjectNode response = this.jsonMapper.createObjectNode();
+		response.put("id", "chatcmpl-" + UUID.randomUUID().toString().replace("-", ""));
+		response.put("object", "chat.completion");
+		response.put("created", Instant.now().getEpochSecond());
+		response.put("model", modelName.stringValue());
+		ObjectNode choice = response.putArray("choices").addObject();
+		choice.put("index", 0);
+		ObjectNode answer = choice.putObject("message");
+		answer.put("role", "assistant");
+		answer.put("content", completion.content());
+		choice.put("finish_reason", "stop");
+		ObjectNode usage = response.putObject("usage");
+		usage.put("prompt_tokens", completion.promptTokens());
+		usage.put("completion_tokens", completion.completionTokens());
+		usage.put("total_tokens", completion.promptTokens() + completion.completionTokens());
+		send(exchange, 200, response);
+	}
+
+	private void search(HttpExchange exchange) throws IOException {
+		requireMethod(exchange, "GET");
+		String query = queryParameter(exchange.getRequestURI().getRawQuery(), "q");
+		if (query == null || query.isBlank()) {
+			throw new ApiError(400, "invalid_request_error", "The 'q' query parameter is required");
+		}
+		String slug = slug(query);
+		ObjectNode response = this.jsonMapper.createObjectNode();
+		response.put("query", query);
+		ArrayNode results = response.putArray("results");
+		addResult(results, query + ": an overview", "https://example.com/wiki/" + slug,
+				"An overview of " + query + ", covering the key concepts and terminology.");
+		addResult(results, "A practical guide to " + query, "https://example.org/guides/" + slug,
+				"Step-by-step guidance and worked examples about " + query + ".");
+		addResult(results, query + ": frequently asked questions", "https://example.net/faq/" + slug,
+				"Answers to the questions people most often ask about " + query + ".");
+		send(exchange, 200, response);
+	}
+
+	private static void addResult(ArrayNode results, String title, String url, String snippet) {
+		ObjectNode result = results.addObject();
+		result.put("title", title);
+		result.put("url", url);
+		result.put("snippet", snippet);
+	}
+
+	private static String slug(String query) {
+		String slug = query.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+)|(-+$)", "");
+		if (slug.length() > 60) {
+			slug = slug.substring(0, 60);
+		}
+		return slug.isEmpty() ? "query" : slug;
+	}
+
+	private static void requireMethod(HttpExchange exchange, String method) {
+		if (!method.equals(exchange.getRequestMethod())) {
+			throw new ApiError(405, "invalid_request_error",
+					"Method " + exchange.getRequestMethod() + " is not allowed, use " + method);
+		}
+	}
+
+	private void sendError(HttpExchange exchange, ApiError error) throws IOException {
+		ObjectNode body = this.jsonMapper.createObjectNode();
+		ObjectNode details = body.putObject("error");
+		details.put("message", error.getMessage());
+		details.put("type", error.type);
+		details.putNull("param");
+		details.putNull("code");
+		send(exchange, error.status, body);
+	}
+
+	private void send(HttpExchange exchange, int status, JsonNode body) throws IOException {
+		byte[] bytes = this.jsonMapper.writeValueAsBytes(body);
+		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		exchange.sendResponseHeaders(status, bytes.length);
+		try (OutputStream out = exchange.getResponseBody()) {
+			out.write(bytes);
+		}
+	}
+
+	private static @Nullable String queryParameter(@Nullable String rawQuery, String name) {
+		if (rawQuery == null) {
+			return null;
+		}
+		for (String pair : rawQuery.split("&")) {
+			int separator = pair.indexOf('=');
+			String key = (separator >= 0) ? pair.substring(0, separator) : pair;
+			if (name.equals(URLDecoder.decode(key, StandardCharsets.UTF_8))) {
+				return (separator >= 0) ? URLDecoder.decode(pair.substring(separator + 1), StandardCharsets.UTF_8) : "";
+			}
+		}
+		return null;
+	}
+
+	/**
+	 * A request received by the server.
+	 *
+	 * @param method the HTTP method
+	 * @param path the decoded path, such as {@code /search}
+	 * @param rawQuery the query string as sent, or {@code null} if there is none
+	 * @param headers the headers, keyed by lower-case name
+	 * @param body the body, empty if there is none
+	 */
+	public record RecordedRequest(String method, String path, @Nullable String rawQuery,
+			Map<String, List<String>> headers, String body) {
+
+		/**
+		 * Creates a recorded request, keeping an unmodifiable copy of its headers.
+		 * @param method the HTTP method
+		 * @param path the decoded path
+		 * @param rawQuery the query string as sent, or {@code null}
+		 * @param headers the headers, keyed by lower-case name
+		 * @param body the body
+		 */
+		public RecordedRequest {
+			headers = Map.copyOf(headers);
+		}
+
+		/**
+		 * Returns the first value of a header.
+		 * @param name the header name, in any case
+		 * @return the first value, or {@code null} if the header was not sent
+		 */
+		public @Nullable String header(String name) {
+			List<String> values = this.headers.get(name.toLowerCase(Locale.ROOT));
+			return (values != null && !values.isEmpty()) ? values.get(0) : null;
+		}
+
+		/**
+		 * Returns the decoded value of a query parameter.
+		 * @param name the parameter name
+		 * @return the first value, or {@code null} if the parameter was not sent
+		 */
+		public @Nullable String queryParameter(String name) {
+			return FakeProviderServer.queryParameter(this.rawQuery, name);
+		}
+
+	}
+
+	/**
+	 * An error answered in the OpenAI error format.
+	 */
+	private static final class ApiError extends RuntimeException {
+
+		private final int status;
+
+		private final String type;
+
+		ApiError(int status, String type, String message) {
+			super(message);
+			this.status = status;
+			this.type = type;
+		}
+
+	}
+
+}

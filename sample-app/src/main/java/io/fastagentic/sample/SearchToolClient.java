@@ -1,0 +1,67 @@
+package io.fastagentic.sample;
+
+import java.util.List;
+
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * The agent's web-search tool, reached over HTTP at {@code GET /search?q=...}.
+ */
+@Component
+public class SearchToolClient {
+
+	private final RestClient restClient;
+
+	/**
+	 * Creates a client.
+	 * @param providerRestClient the client configured for the provider's base URL
+	 */
+	public SearchToolClient(RestClient providerRestClient) {
+		this.restClient = providerRestClient;
+	}
+
+	/**
+	 * Searches the web.
+	 * @param query what to search for
+	 * @return the search results
+	 * @throws ProviderException if the search service fails or cannot be reached
+	 */
+	public SearchResults search(String query) {
+		SearchResults results;
+		try {
+			// A URI variable, not string concatenation, so that the query is encoded.
+			results = this.restClient.get().uri("/search?q={query}", query).retrieve().body(SearchResults.class);
+		}
+		catch (RestClientException ex) {
+			throw ProviderException.of("search", ex);
+		}
+		if (results == null || results.results() == null) {
+			throw new ProviderException("search", "The search service returned no results list", null);
+		}
+		return results;
+	}
+
+	/**
+	 * The answer of the search service.
+	 *
+	 * @param query the query that was searched
+	 * @param results the results, best first
+	 */
+	public record SearchResults(String query, List<SearchResult> results) {
+
+	}
+
+	/**
+	 * One search result.
+	 *
+	 * @param title the page title
+	 * @param url the page address
+	 * @param snippet an extract of the page
+	 */
+	public record SearchResult(String title, String url, String snippet) {
+
+	}
+
+}
