@@ -1,0 +1,278 @@
+package io.fastagentic.sample;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests of the sample's HTTP API against the running application, with the in-process
+ * {@link FakeProviderServer} as LLM provider and search tool.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+class AgentHttpApiTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private FakeProviderServer provider;
+
+	private final HttpClient httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+	private final JsonMapper jsonMapper = JsonMapper.builder().build();
+
+	@Test
+	void chatAnswersWithRunIdModelProviderUsageAndSearchSources() throws Exception {
+		String message = uniqueMessage("What is distributed tracing?");
+
+		HttpResponse<String> response = post("/chat", chatRequest(message, null), "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(contentType) -> assertThat(contentType).startsWith("application/json"));
+		JsonNode run = this.jsonMapper.readTree(response.body());
+		assertThat(run.path("run_id").asString()).startsWith("run-");
+		assertThat(run.path("model").asString()).isEqualTo("gpt-4o-mini");
+		List<String> sources = strings(run.path("sources"));
+		assertThat(sources).hasSize(3)
+			.allSatisfy((source) -> assertThat(source).matches("https://example\\.(com|org|net)/.+"));
+		String answer = run.path("answer").asString();
+		assertThat(answer).contains(message).contains(sources);
+		JsonNode llmRequest = this.jsonMapper.readTree(llmRequestFor(message).body());
+		int expectedPromptTokens = 0;
+		for (JsonNode sentMessage : llmRequest.path("messages")) {
+			expectedPromptTokens += FakeLanguageModel.countTokens(sentMessage.path("content").asString(null));
+		}
+		assertThat(run.path("usage").path("prompt_tokens").asInt()).isEqualTo(expectedPromptTokens);
+		assertThat(run.path("usage").path("completion_tokens").asInt())
+			.isEqualTo(FakeLanguageModel.countTokens(answer));
+	}
+
+	@Test
+	void chatCallsTheSearchToolThenTheLlmOverHttp() throws Exception {
+		String message = uniqueMessage("How do span links work?");
+
+		post("/chat", chatRequest(message, null), "application/json");
+
+		List<FakeProviderServer.RecordedRequest> requests = this.provider.recentRequests();
+		FakeProviderServer.RecordedRequest search = searchRequestFor(message);
+		FakeProviderServer.RecordedRequest llm = llmRequestFor(message);
+		assertThat(requests.indexOf(search)).isLessThan(requests.indexOf(llm));
+		assertThat(search.method()).isEqualTo("GET");
+		assertThat(llm.method()).isEqualTo("POST");
+		assertThat(llm.header("Content-Type")).startsWith("application/json");
+		JsonNode body = this.jsonMapper.readTree(llm.body());
+		assertThat(body.path("model").asString()).isEqualTo("gpt-4o-mini");
+		JsonNode messages = body.path("messages");
+		assertThat(messages.findValuesAsString("role")).containsExactly("system", "user", "assistant", "tool");
+		assertThat(messages.path(1).path("content").asString()).isEqualTo(message);
+		JsonNode toolCall = messages.path(2).path("tool_calls").path(0);
+		assertThat(toolCall.path("function").path("name").asString()).isEqualTo("web_search");
+		assertThat(messages.path(3).path("tool_call_id").asString()).isEqualTo(toolCall.path("id").asString());
+		JsonNode toolResult = this.jsonMapper.readTree(messages.path(3).path("content").asString());
+		assertThat(toolResult.path("query").asString()).isEqualTo(message);
+		assertThat(toolResult.path("results")).hasSize(3);
+	}
+
+	@Test
+	void chatCheckpointsTheSearchAndAnswerStepsOfTheRun() throws Exception {
+		String message = uniqueMessage("Why checkpoint agent runs?");
+		JsonNode run = this.jsonMapper
+			.readTree(post("/chat", chatRequest(message, "session-42"), "application/json").body());
+		String runId = run.path("run_id").asString();
+
+		HttpResponse<String> response = get("/checkpoints/" + runId);
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		JsonNode checkpoints = this.jsonMapper.readTree(response.body());
+		assertThat(checkpoints.findValuesAsString("step")).containsExactly("search", "answer");
+		assertThat(checkpoints.findValuesAsString("run_id")).containsOnly(runId);
+		assertThat(checkpoints.findValuesAsString("session_id")).containsOnly("session-42");
+		assertThat(checkpoints.path(0).path("state").path("results")).hasSize(3);
+		assertThat(checkpoints.path(1).path("state").path("answer").asString())
+			.isEqualTo(run.path("answer").asString());
+		assertThat(checkpoints.path(0).path("created_at").asString()).isNotBlank();
+	}
+
+	@Test
+	void chatStreamSendsOneTokenEventPerWordOfTheAnswerThenADoneEvent() throws Exception {
+		String message = uniqueMessage("What is baggage propagation?");
+		String answer = this.jsonMapper.readTree(post("/chat", chatRequest(message, null), "application/json").body())
+			.path("answer")
+			.asString();
+
+		HttpResponse<String> response = post("/chat/stream", chatRequest(message, null), "text/event-stream");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+				(contentType) -> assertThat(contentType).startsWith("text/event-stream"));
+		List<ServerSentEvent> events = ServerSentEvent.parse(response.body());
+		assertThat(events).hasSizeGreaterThan(2);
+		List<ServerSentEvent> tokens = events.subList(0, events.size() - 1);
+		assertThat(tokens).extracting(ServerSentEvent::name).containsOnly("token");
+		assertThat(tokens.stream().map(ServerSentEvent::data).collect(Collectors.joining(" "))).isEqualTo(answer);
+		ServerSentEvent done = events.get(events.size() - 1);
+		assertThat(done.name()).isEqualTo("done");
+		JsonNode summary = this.jsonMapper.readTree(done.data());
+		assertThat(summary.path("model").asString()).isEqualTo("gpt-4o-mini");
+		assertThat(summary.path("usage").path("completion_tokens").asInt()).isEqualTo(tokens.size());
+		assertThat(summary.path("sources")).hasSize(3);
+		assertThat(get("/checkpoints/" + summary.path("run_id").asString()).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void chatStreamReportsAProviderFailureAsAnErrorEvent() throws Exception {
+		HttpResponse<String> response = post("/chat/stream", chatRequest(uniqueMessage("Break [fail] please"), null),
+				"text/event-stream");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		List<ServerSentEvent> events = ServerSentEvent.parse(response.body());
+		assertThat(events).extracting(ServerSentEvent::name).containsExactly("error");
+		JsonNode problem = this.jsonMapper.readTree(events.get(0).data());
+		assertThat(problem.path("status").asInt()).isEqualTo(502);
+		assertThat(problem.path("dependency").asString()).isEqualTo("llm");
+		assertThat(problem.path("run_id").asString()).startsWith("run-");
+	}
+
+	@Test
+	void providerFailureIsReportedAsBadGatewayProblemWithoutStackTrace() throws Exception {
+		HttpResponse<String> response = post("/chat", chatRequest(uniqueMessage("Break [fail] please"), null),
+				"application/json");
+
+		assertThat(response.statusCode()).isEqualTo(502);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ");
+		JsonNode problem = this.jsonMapper.readTree(response.body());
+		assertThat(problem.path("status").asInt()).isEqualTo(502);
+		assertThat(problem.path("title").asString()).isEqualTo("Agent dependency failed");
+		assertThat(problem.path("detail").asString()).isEqualTo("The llm service answered 500 INTERNAL_SERVER_ERROR");
+		assertThat(problem.path("instance").asString()).isEqualTo("/chat");
+		assertThat(problem.path("dependency").asString()).isEqualTo("llm");
+		String runId = problem.path("run_id").asString();
+		JsonNode checkpoints = this.jsonMapper.readTree(get("/checkpoints/" + runId).body());
+		assertThat(checkpoints.findValuesAsString("step")).containsExactly("search");
+	}
+
+	@Test
+	void blankMessageIsRejectedAsBadRequestProblem() throws Exception {
+		HttpResponse<String> response = post("/chat", chatRequest(" \t ", null), "application/json");
+
+		assertThat(response.statusCode()).isEqualTo(400);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = this.jsonMapper.readTree(response.body());
+		assertThat(problem.path("status").asInt()).isEqualTo(400);
+		assertThat(problem.path("detail").asString()).isEqualTo("'message' must not be blank");
+	}
+
+	@Test
+	void missingMessageIsRejectedAsBadRequest() throws Exception {
+		assertThat(post("/chat", "{}", "application/json").statusCode()).isEqualTo(400);
+		assertThat(post("/chat/stream", "{}", "text/event-stream").statusCode()).isEqualTo(400);
+	}
+
+	@Test
+	void checkpointsOfAnUnknownRunAreNotFound() throws Exception {
+		HttpResponse<String> response = get("/checkpoints/run-unknown");
+
+		assertThat(response.statusCode()).isEqualTo(404);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+	}
+
+	private FakeProviderServer.RecordedRequest searchRequestFor(String message) {
+		return this.provider.recentRequests()
+			.stream()
+			.filter((request) -> request.path().equals("/search") && message.equals(request.queryParameter("q")))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No search request for " + message));
+	}
+
+	private FakeProviderServer.RecordedRequest llmRequestFor(String message) {
+		return this.provider.recentRequests()
+			.stream()
+			.filter((request) -> request.path().equals("/v1/chat/completions") && request.body().contains(message))
+			.findFirst()
+			.orElseThrow(() -> new AssertionError("No LLM request for " + message));
+	}
+
+	// Unique, so that a test finds its own requests among those the shared provider saw.
+	private static String uniqueMessage(String question) {
+		return question + " ref-" + UUID.randomUUID();
+	}
+
+	private String chatRequest(String message, @Nullable String sessionId) {
+		var request = this.jsonMapper.createObjectNode().put("message", message);
+		if (sessionId != null) {
+			request.put("session_id", sessionId);
+		}
+		return this.jsonMapper.writeValueAsString(request);
+	}
+
+	private static List<String> strings(JsonNode array) {
+		List<String> strings = new ArrayList<>();
+		array.forEach((element) -> strings.add(element.asString()));
+		return strings;
+	}
+
+	private HttpResponse<String> post(String path, String json, String accept) throws IOException, InterruptedException {
+		return this.httpClient.send(HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.header("Accept", accept)
+			.POST(HttpRequest.BodyPublishers.ofString(json))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+		return this.httpClient.send(HttpRequest.newBuilder(uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	/**
+	 * A server-sent event.
+	 */
+	private record ServerSentEvent(@Nullable String name, String data) {
+
+		static List<ServerSentEvent> parse(String stream) {
+			List<ServerSentEvent> events = new ArrayList<>();
+			for (String block : stream.split("\\r?\\n\\r?\\n")) {
+				String name = null;
+				List<String> data = new ArrayList<>();
+				for (String line : block.split("\\r?\\n")) {
+					if (line.startsWith("event:")) {
+						name = line.substring("event:".length()).strip();
+					}
+					else if (line.startsWith("data:")) {
+						String value = line.substring("data:".length());
+						data.add(value.startsWith(" ") ? value.substring(1) : value);
+					}
+				}
+				if (name != null || !data.isEmpty()) {
+					events.add(new ServerSentEvent(name, String.join("\n", data)));
+				}
+			}
+			return events;
+		}
+
+	}
+
+}

@@ -1,0 +1,179 @@
+package io.fastagentic.sample;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.proto.trace.v1.Span.SpanKind;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+
+/**
+ * The sample application started as a user starts it, exporting over OTLP/HTTP to a test
+ * receiver: what arrives on the wire, what happens when the collector is dead, and what
+ * happens on shutdown.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class OtlpExportTests {
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+	private OtlpReceiver receiver;
+
+	@BeforeEach
+	void startReceiver() throws IOException {
+		this.receiver = OtlpReceiver.start();
+	}
+
+	@AfterEach
+	void stop() {
+		this.contexts.forEach(ConfigurableApplicationContext::close);
+		this.receiver.close();
+	}
+
+	@Test
+	void requestSpanArrivesWithServiceNameVersionAndConfiguredHeaders() throws Exception {
+		ConfigurableApplicationContext context = start("--fastagentic.otel.endpoint=" + this.receiver.endpoint(),
+				"--fastagentic.otel.headers.x-honeycomb-team=test-team-key");
+		assertThat(chat(context).statusCode()).isEqualTo(200);
+		OtlpReceiver.ReceivedSpan server = this.receiver
+			.awaitSpan((span) -> span.span().getKind() == SpanKind.SPAN_KIND_SERVER && "/chat".equals(span.attribute("uri")));
+		assertThat(server.resourceAttribute("service.name")).isEqualTo("fastagentic-sample-agent");
+		assertThat(server.resourceAttribute("service.version")).isEqualTo("0.1.0-SNAPSHOT");
+		assertThat(server.attribute("method")).isEqualTo("POST");
+		assertThat(server.attribute("status")).isEqualTo("200");
+		assertThat(this.receiver.received()).allSatisfy((request) -> {
+			assertThat(request.method()).isEqualTo("POST");
+			assertThat(request.headers()).containsEntry("x-honeycomb-team", "test-team-key")
+				.containsEntry("content-type", "application/x-protobuf");
+		});
+	}
+
+	@Test
+	void exactlyOneSdkAndOneExporterExist() {
+		ConfigurableApplicationContext context = start("--fastagentic.otel.endpoint=" + this.receiver.endpoint());
+		assertThat(context.getBeansOfType(OpenTelemetry.class)).hasSize(1);
+		assertThat(context.getBeansOfType(SdkTracerProvider.class)).hasSize(1);
+		assertThat(context.getBeansOfType(SpanExporter.class)).hasSize(1);
+	}
+
+	@Test
+	void deadCollectorNeitherFailsRequestsNorHidesTheFailureFromHealth() throws Exception {
+		ConfigurableApplicationContext context = start("--fastagentic.otel.endpoint=http://127.0.0.1:" + closedPort(),
+				"--management.opentelemetry.tracing.export.otlp.connect-timeout=1s");
+		for (int i = 0; i < 3; i++) {
+			assertThat(chat(context).statusCode()).isEqualTo(200);
+		}
+		context.getBean(SdkTracerProvider.class).forceFlush().join(15, TimeUnit.SECONDS);
+		HttpResponse<String> health = get(context, "/actuator/health/fastagentic");
+		assertThat(health.statusCode()).isEqualTo(503);
+		assertThat(health.body()).contains("\"status\":\"DOWN\"")
+			.contains("\"lastExportResult\":\"failure\"")
+			.containsPattern("\"consecutiveFailures\":[1-9]")
+			.containsPattern("\"spansDroppedExportFailed\":[1-9]");
+		HttpResponse<String> liveness = get(context, "/actuator/health/liveness");
+		assertThat(liveness.statusCode()).isEqualTo(200);
+		HttpResponse<String> readiness = get(context, "/actuator/health/readiness");
+		assertThat(readiness.statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void gracefulShutdownFlushesSpansOfCompletedRequests() throws Exception {
+		ConfigurableApplicationContext context = start("--fastagentic.otel.endpoint=" + this.receiver.endpoint(),
+				"--management.opentelemetry.tracing.export.schedule-delay=1h");
+		assertThat(chat(context).statusCode()).isEqualTo(200);
+		assertThat(this.receiver.spans()).isEmpty();
+		context.close();
+		assertThat(this.receiver.spans())
+			.anySatisfy((span) -> assertThat(span.span().getKind()).isEqualTo(SpanKind.SPAN_KIND_SERVER));
+	}
+
+	@Test
+	void headerSecretsAreMaskedByActuatorEvenWhenValuesAreShown() throws Exception {
+		ConfigurableApplicationContext context = start("--fastagentic.otel.endpoint=" + this.receiver.endpoint(),
+				"--fastagentic.otel.headers.x-honeycomb-team=test-team-key",
+				"--management.endpoints.web.exposure.include=env,configprops,health",
+				"--management.endpoint.env.show-values=always", "--management.endpoint.configprops.show-values=always");
+		HttpResponse<String> env = get(context, "/actuator/env");
+		HttpResponse<String> configprops = get(context, "/actuator/configprops");
+		assertThat(env.statusCode()).isEqualTo(200);
+		assertThat(configprops.statusCode()).isEqualTo(200);
+		assertThat(env.body()).contains("x-honeycomb-team").doesNotContain("test-team-key");
+		assertThat(configprops.body()).contains("x-honeycomb-team").doesNotContain("test-team-key");
+	}
+
+	@Test
+	void invalidSettingFailsStartupWithAnActionableReport(CapturedOutput output) {
+		assertThatException().isThrownBy(() -> start("--fastagentic.otel.sample-rate=abc"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("fastagentic.otel.sample-rate is set to 'abc'")
+			.contains("FASTAGENTIC_OTEL_SAMPLE_RATE")
+			.contains("a number from 0.0 to 1.0");
+	}
+
+	@Test
+	void withoutEndpointOneInfoLineSaysHowToExport(CapturedOutput output) throws Exception {
+		ConfigurableApplicationContext context = start();
+		assertThat(chat(context).statusCode()).isEqualTo(200);
+		assertThat(output).containsOnlyOnce("Set FASTAGENTIC_OTEL_ENDPOINT");
+	}
+
+	private ConfigurableApplicationContext start(String... args) {
+		Map<String, String> arguments = new LinkedHashMap<>();
+		Stream.concat(Stream.of("--server.port=0", "--management.opentelemetry.tracing.export.schedule-delay=100ms",
+				"--management.endpoint.health.probes.enabled=true"), Stream.of(args))
+			.forEach((argument) -> arguments.put(argument.substring(0, argument.indexOf('=')), argument));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleAgentApplication.class)
+			.run(arguments.values().toArray(String[]::new));
+		this.contexts.add(context);
+		return context;
+	}
+
+	private HttpResponse<String> chat(ConfigurableApplicationContext context) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(uri(context, "/chat"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"What is OpenTelemetry?\"}"))
+			.build();
+		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> get(ConfigurableApplicationContext context, String path) throws Exception {
+		return this.http.send(HttpRequest.newBuilder(uri(context, path)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static URI uri(ConfigurableApplicationContext context, String path) {
+		return URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port") + path);
+	}
+
+	private static int closedPort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
