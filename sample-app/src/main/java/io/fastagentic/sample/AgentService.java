@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +28,9 @@ public class AgentService {
 	 */
 	public static final String ANSWER_STEP = "answer";
 
-	static final String SYSTEM_PROMPT = "You are a helpful research assistant. Answer the user's question using "
+	private static final Log logger = LogFactory.getLog(AgentService.class);
+
+	private static final String SYSTEM_PROMPT = "You are a helpful research assistant. Answer the user's question using "
 			+ "the web_search results and cite the sources you rely on.";
 
 	private static final String SEARCH_FUNCTION = "web_search";
@@ -87,6 +91,10 @@ public class AgentService {
 			return run;
 		}
 		catch (ProviderException ex) {
+			// Without the stack trace: an upstream failure is expected, and its cause's
+			// message says what went wrong.
+			logger.warn("Agent run " + runId + " failed: " + ex.getMessage()
+					+ ((ex.getCause() != null) ? " (" + ex.getCause().getMessage() + ")" : ""));
 			throw new AgentRunException(runId, ex);
 		}
 	}

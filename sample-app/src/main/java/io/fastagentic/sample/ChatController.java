@@ -26,10 +26,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 @RestController
 public class ChatController {
 
-	/**
-	 * Longest accepted {@code session_id}, the size of its database column.
-	 */
-	static final int MAX_SESSION_ID_LENGTH = 255;
+	// The size of the agent_checkpoint.session_id column.
+	private static final int MAX_SESSION_ID_LENGTH = 255;
 
 	private final AgentService agent;
 

@@ -18,7 +18,6 @@ public class ChatExceptionHandler extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler
 	ProblemDetail handleAgentRunFailure(AgentRunException ex) {
-		this.logger.warn("Agent run " + ex.getRunId() + " failed", ex);
 		return agentRunFailed(ex);
 	}
 

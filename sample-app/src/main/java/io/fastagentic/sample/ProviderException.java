@@ -34,7 +34,7 @@ public final class ProviderException extends RuntimeException {
 		// The upstream body is deliberately left out of the message: it is shown to API
 		// clients and may contain provider internals.
 		String message = (failure instanceof RestClientResponseException response)
-				? "The " + dependency + " service answered " + response.getStatusCode()
+				? "The " + dependency + " service answered HTTP " + response.getStatusCode().value()
 				: "The " + dependency + " service could not be reached";
 		return new ProviderException(dependency, message, failure);
 	}

@@ -163,7 +163,7 @@ class AgentHttpApiTests {
 		JsonNode problem = this.jsonMapper.readTree(response.body());
 		assertThat(problem.path("status").asInt()).isEqualTo(502);
 		assertThat(problem.path("title").asString()).isEqualTo("Agent dependency failed");
-		assertThat(problem.path("detail").asString()).isEqualTo("The llm service answered 500 INTERNAL_SERVER_ERROR");
+		assertThat(problem.path("detail").asString()).isEqualTo("The llm service answered HTTP 500");
 		assertThat(problem.path("instance").asString()).isEqualTo("/chat");
 		assertThat(problem.path("dependency").asString()).isEqualTo("llm");
 		String runId = problem.path("run_id").asString();

@@ -34,6 +34,8 @@ final class TracingSettings {
 
 	private static final String RESOURCE_ATTRIBUTES = "management.opentelemetry.resource-attributes";
 
+	private static final String OTLP_METRICS = "management.otlp.metrics.export.";
+
 	private static final String SAMPLING_PROBABILITY = "management.tracing.sampling.probability";
 
 	private final Map<TracingSetting, String> values;
@@ -97,12 +99,14 @@ final class TracingSettings {
 		OtlpProtocol protocol = protocol(binder);
 		String endpoint = this.values.get(TracingSetting.ENDPOINT);
 		if (endpoint != null) {
-			properties.put(OTLP + "endpoint", (protocol == OtlpProtocol.GRPC) ? endpoint : tracesUrl(endpoint));
+			properties.put(OTLP + "endpoint",
+					(protocol == OtlpProtocol.GRPC) ? endpoint : signalUrl(endpoint, "v1/traces"));
 		}
 		if (endpoint != null || this.values.containsKey(TracingSetting.PROTOCOL)) {
 			properties.put(OTLP + "transport", (protocol == OtlpProtocol.GRPC) ? "grpc" : "http");
 		}
 		this.headers.forEach((name, value) -> properties.put(OTLP + "headers[" + name + "]", value));
+		putMetricsExport(binder, endpoint, protocol, properties);
 		putResourceAttributes(environment, binder, resourceLoader, properties);
 		if ("false".equalsIgnoreCase(this.values.get(TracingSetting.TRACES_ENABLED))) {
 			properties.put("management.tracing.export.enabled", "false");
@@ -114,6 +118,23 @@ final class TracingSettings {
 			properties.put(SAMPLING_PROBABILITY, (sampleRate != null) ? sampleRate : "1.0");
 		}
 		return properties;
+	}
+
+	/**
+	 * Spring Boot's OTLP meter registry (HTTP only) pushes to localhost:4318 unless told
+	 * otherwise: send metrics where the traces go, and switch the push off when there is
+	 * nowhere to send them, so an application without a collector logs no export errors.
+	 */
+	private void putMetricsExport(Binder binder, @Nullable String endpoint, OtlpProtocol protocol,
+			Map<String, Object> properties) {
+		if (endpoint != null && protocol == OtlpProtocol.HTTP_PROTOBUF) {
+			properties.put(OTLP_METRICS + "url", signalUrl(endpoint, "v1/metrics"));
+			this.headers.forEach((name, value) -> properties.put(OTLP_METRICS + "headers[" + name + "]", value));
+		}
+		else if (!binder.bind(OTLP_METRICS + "url", String.class).isBound()
+				&& !binder.bind(OTLP_METRICS + "enabled", String.class).isBound()) {
+			properties.put(OTLP_METRICS + "enabled", "false");
+		}
 	}
 
 	private OtlpProtocol protocol(Binder binder) {
@@ -148,19 +169,18 @@ final class TracingSettings {
 	}
 
 	/**
-	 * The OTLP/HTTP traces URL of a collector base URL, as the OpenTelemetry specification
-	 * builds it from {@code OTEL_EXPORTER_OTLP_ENDPOINT}: {@code /v1/traces} joined to the
-	 * path, the query kept.
+	 * The OTLP/HTTP URL of one signal under a collector base URL, as the OpenTelemetry
+	 * specification builds it from {@code OTEL_EXPORTER_OTLP_ENDPOINT}: the signal path
+	 * joined to the base path, the query kept. A base URL that already ends with a signal
+	 * path ({@code /v1/traces}) is taken as that signal's URL and its base for others.
 	 */
-	private static String tracesUrl(String endpoint) {
+	private static String signalUrl(String endpoint, String signalPath) {
 		URI uri = URI.create(endpoint);
 		String path = (uri.getRawPath() != null) ? uri.getRawPath() : "";
-		if (path.endsWith("/v1/traces")) {
-			return endpoint;
-		}
-		String tracesPath = (path.endsWith("/") ? path : path + "/") + "v1/traces";
+		path = path.replaceFirst("/v1/(traces|metrics|logs)$", "/");
 		String query = (uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "";
-		return uri.getScheme() + "://" + uri.getRawAuthority() + tracesPath + query;
+		return uri.getScheme() + "://" + uri.getRawAuthority() + (path.endsWith("/") ? path : path + "/") + signalPath
+				+ query;
 	}
 
 	private static @Nullable String buildVersion(ConfigurableEnvironment environment, ResourceLoader resourceLoader) {

@@ -75,6 +75,34 @@ class TracingEnvironmentListenerTests {
 	}
 
 	@Test
+	void endpointAndHeadersAlsoCarryOtlpMetrics() {
+		this.variables.put("FASTAGENTIC_OTEL_ENDPOINT", "http://otel-collector:4318/v1/traces");
+		this.variables.put("FASTAGENTIC_OTEL_HEADERS", "x-honeycomb-team=KEY");
+		apply();
+		assertThat(this.environment.getProperty("management.otlp.metrics.export.url"))
+			.isEqualTo("http://otel-collector:4318/v1/metrics");
+		assertThat(Binder.get(this.environment)
+			.bind("management.otlp.metrics.export.headers", Bindable.mapOf(String.class, String.class))
+			.get()).containsEntry("x-honeycomb-team", "KEY");
+		assertThat(this.environment.containsProperty("management.otlp.metrics.export.enabled")).isFalse();
+	}
+
+	@Test
+	void metricsPushIsOffWhenThereIsNowhereToSendIt() {
+		apply();
+		assertThat(this.environment.getProperty("management.otlp.metrics.export.enabled")).isEqualTo("false");
+	}
+
+	@Test
+	void configuredMetricsExportIsLeftAlone() {
+		bootOtelVariables(Map.of("management.otlp.metrics.export.url", "http://from-otel:4318/v1/metrics"));
+		apply();
+		assertThat(this.environment.containsProperty("management.otlp.metrics.export.enabled")).isFalse();
+		assertThat(this.environment.getProperty("management.otlp.metrics.export.url"))
+			.isEqualTo("http://from-otel:4318/v1/metrics");
+	}
+
+	@Test
 	void grpcProtocolUsesEndpointAsItIs() {
 		this.variables.put("FASTAGENTIC_OTEL_ENDPOINT", "http://otel-collector:4317");
 		this.variables.put("FASTAGENTIC_OTEL_PROTOCOL", "grpc");
