@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
@@ -23,117 +24,57 @@ enum TracingSetting {
 
 	/** OTLP collector base URL. */
 	ENDPOINT("FASTAGENTIC_OTEL_ENDPOINT", "fastagentic.otel.endpoint",
-			"an http:// or https:// URL such as http://otel-collector:4318") {
-		@Override
-		boolean accepts(String value) {
-			return TracingSetting.isHttpUrl(value);
-		}
-	},
+			"an http:// or https:// URL such as http://otel-collector:4318", TracingSetting::isHttpUrl),
 
 	/** Resource attribute {@code service.name}. */
-	SERVICE_NAME("FASTAGENTIC_OTEL_SERVICE_NAME", "fastagentic.otel.service-name", "a non-blank service name") {
-		@Override
-		boolean accepts(String value) {
-			return !value.isBlank();
-		}
-	},
+	SERVICE_NAME("FASTAGENTIC_OTEL_SERVICE_NAME", "fastagentic.otel.service-name", "a non-blank service name",
+			TracingSetting::isNotBlank),
 
 	/** Resource attribute {@code service.version}. */
 	SERVICE_VERSION("FASTAGENTIC_OTEL_SERVICE_VERSION", "fastagentic.otel.service-version",
-			"a non-blank version such as 1.0.0") {
-		@Override
-		boolean accepts(String value) {
-			return !value.isBlank();
-		}
-	},
+			"a non-blank version such as 1.0.0", TracingSetting::isNotBlank),
 
 	/** Master switch for tracing. */
-	TRACES_ENABLED("FASTAGENTIC_TRACES_ENABLED", "fastagentic.otel.traces-enabled", "true or false") {
-		@Override
-		boolean accepts(String value) {
-			return TracingSetting.isBoolean(value);
-		}
-	},
+	TRACES_ENABLED("FASTAGENTIC_TRACES_ENABLED", "fastagentic.otel.traces-enabled", "true or false",
+			TracingSetting::isBoolean),
 
 	/** Head sampling ratio. */
 	SAMPLE_RATE("FASTAGENTIC_OTEL_SAMPLE_RATE", "fastagentic.otel.sample-rate",
-			"a number from 0.0 to 1.0 (1.0 = 100 %)") {
-		@Override
-		boolean accepts(String value) {
-			try {
-				double rate = Double.parseDouble(value.trim());
-				return rate >= 0.0 && rate <= 1.0;
-			}
-			catch (NumberFormatException ex) {
-				return false;
-			}
-		}
-	},
+			"a number from 0.0 to 1.0 (1.0 = 100 %)", TracingSetting::isRatio),
 
 	/** Keep every trace whose request failed. */
-	SAMPLE_ERRORS("FASTAGENTIC_OTEL_SAMPLE_ERRORS", "fastagentic.otel.sample-errors", "true or false") {
-		@Override
-		boolean accepts(String value) {
-			return TracingSetting.isBoolean(value);
-		}
-	},
+	SAMPLE_ERRORS("FASTAGENTIC_OTEL_SAMPLE_ERRORS", "fastagentic.otel.sample-errors", "true or false",
+			TracingSetting::isBoolean),
 
 	/** Keep every trace slower than this. */
 	SAMPLE_SLOW_THRESHOLD("FASTAGENTIC_OTEL_SAMPLE_SLOW_THRESHOLD", "fastagentic.otel.sample-slow-threshold",
-			"a non-negative duration: milliseconds as a bare number (5000) or with a unit (5s, 500ms)") {
-		@Override
-		boolean accepts(String value) {
-			Duration threshold = TracingSetting.parseMillis(value);
-			return threshold != null && !threshold.isNegative();
-		}
-	},
+			"a non-negative duration: milliseconds as a bare number (5000) or with a unit (5s, 500ms)",
+			TracingSetting::isNonNegativeDuration),
 
 	/** Propagation formats written on outgoing requests. */
 	PROPAGATORS("FASTAGENTIC_OTEL_PROPAGATORS", "fastagentic.otel.propagators",
-			"a comma-separated list of tracecontext, baggage, b3, b3multi, jaeger (or none)") {
-		@Override
-		boolean accepts(String value) {
-			return PROPAGATOR_NAMES.contains(value.trim().toLowerCase(Locale.ROOT));
-		}
-	},
+			"a comma-separated list of tracecontext, baggage, b3, b3multi, jaeger (or none)",
+			TracingSetting::isPropagator),
 
 	/** OTLP transport. */
-	PROTOCOL("FASTAGENTIC_OTEL_PROTOCOL", "fastagentic.otel.protocol", "http/protobuf or grpc") {
-		@Override
-		boolean accepts(String value) {
-			return OtlpProtocol.find(value) != null;
-		}
-	},
+	PROTOCOL("FASTAGENTIC_OTEL_PROTOCOL", "fastagentic.otel.protocol", "http/protobuf or grpc",
+			(value) -> OtlpProtocol.find(value) != null),
 
-	/** Extra OTLP request headers, often credentials. */
+	/**
+	 * Extra OTLP request headers, often credentials: one value here is one header name,
+	 * and values are never shown.
+	 */
 	HEADERS("FASTAGENTIC_OTEL_HEADERS", "fastagentic.otel.headers",
-			"comma-separated key=value pairs with HTTP header names, such as x-honeycomb-team=YOUR_API_KEY") {
-		@Override
-		boolean accepts(String headerName) {
-			return HEADER_NAME.matcher(headerName).matches();
-		}
-
-		@Override
-		boolean isSecret() {
-			return true;
-		}
-	},
+			"comma-separated key=value pairs with HTTP header names, such as x-honeycomb-team=YOUR_API_KEY",
+			TracingSetting::isHeaderName),
 
 	/** Log level of the FastAgentic classes. */
-	LOG_LEVEL("FASTAGENTIC_LOG_LEVEL", "logging.level.io.fastagentic", TracingSetting.LOG_LEVELS_TEXT) {
-		@Override
-		boolean accepts(String value) {
-			return TracingSetting.isLogLevel(value);
-		}
-	},
+	LOG_LEVEL("FASTAGENTIC_LOG_LEVEL", "logging.level.io.fastagentic", TracingSetting.LOG_LEVELS_TEXT,
+			TracingSetting::isLogLevel),
 
 	/** Log level of the OpenTelemetry SDK. */
-	OTEL_LOG_LEVEL("OTEL_LOG_LEVEL", "logging.level.io.opentelemetry", TracingSetting.LOG_LEVELS_TEXT) {
-		@Override
-		boolean accepts(String value) {
-			return TracingSetting.isLogLevel(value);
-		}
-	};
+	OTEL_LOG_LEVEL("OTEL_LOG_LEVEL", "logging.level.io.opentelemetry", TracingSetting.LOG_LEVELS_TEXT,
+			TracingSetting::isLogLevel);
 
 	private static final String LOG_LEVELS_TEXT = "one of TRACE, DEBUG, INFO, WARN, ERROR, OFF";
 
@@ -151,10 +92,13 @@ enum TracingSetting {
 
 	private final String acceptedValues;
 
-	TracingSetting(String environmentVariable, String property, String acceptedValues) {
+	private final Predicate<String> validator;
+
+	TracingSetting(String environmentVariable, String property, String acceptedValues, Predicate<String> validator) {
 		this.environmentVariable = environmentVariable;
 		this.property = property;
 		this.acceptedValues = acceptedValues;
+		this.validator = validator;
 	}
 
 	String environmentVariable() {
@@ -174,14 +118,16 @@ enum TracingSetting {
 	 * @param value the value, never {@code null}
 	 * @return whether it is accepted
 	 */
-	abstract boolean accepts(String value);
+	boolean accepts(String value) {
+		return this.validator.test(value);
+	}
 
 	/**
 	 * Whether values of this setting are credentials that must never be shown.
 	 * @return whether the value is secret
 	 */
 	boolean isSecret() {
-		return false;
+		return this == HEADERS;
 	}
 
 	/**
@@ -200,13 +146,40 @@ enum TracingSetting {
 	 * @param value the text
 	 * @return the duration or {@code null} when the text is no duration
 	 */
-	static @Nullable Duration parseMillis(String value) {
+	private static @Nullable Duration parseMillis(String value) {
 		try {
 			return DurationStyle.detectAndParse(value.trim(), ChronoUnit.MILLIS);
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
 		}
+	}
+
+	private static boolean isNotBlank(String value) {
+		return !value.isBlank();
+	}
+
+	private static boolean isRatio(String value) {
+		try {
+			double rate = Double.parseDouble(value.trim());
+			return rate >= 0.0 && rate <= 1.0;
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
+	}
+
+	private static boolean isNonNegativeDuration(String value) {
+		Duration threshold = parseMillis(value);
+		return threshold != null && !threshold.isNegative();
+	}
+
+	private static boolean isPropagator(String value) {
+		return PROPAGATOR_NAMES.contains(value.trim().toLowerCase(Locale.ROOT));
+	}
+
+	private static boolean isHeaderName(String value) {
+		return HEADER_NAME.matcher(value).matches();
 	}
 
 	private static boolean isBoolean(String value) {
