@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import io.fastagentic.correlation.AgentSpan;
+import io.fastagentic.correlation.AgentTracer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +50,8 @@ public class AgentService {
 
 	private final String model;
 
+	private final AgentTracer tracer;
+
 	/**
 	 * Creates the agent.
 	 * @param searchTool the web-search tool
@@ -55,9 +59,11 @@ public class AgentService {
 	 * @param checkpoints where runs are checkpointed
 	 * @param jsonMapper serializes tool calls and checkpoint state
 	 * @param properties the sample settings, naming the model to use
+	 * @param tracer gives the run id FastAgentic assigned, and custom spans
 	 */
 	public AgentService(SearchToolClient searchTool, LlmClient llm, CheckpointRepository checkpoints,
-			JsonMapper jsonMapper, SampleProperties properties) {
+			JsonMapper jsonMapper, SampleProperties properties, AgentTracer tracer) {
+		this.tracer = tracer;
 		this.searchTool = searchTool;
 		this.llm = llm;
 		this.checkpoints = checkpoints;
@@ -73,9 +79,18 @@ public class AgentService {
 	 * @throws AgentRunException if the search tool or the LLM fails
 	 */
 	public AgentRun run(String message, @Nullable String sessionId) {
-		String runId = "run-" + UUID.randomUUID();
+		// The run id FastAgentic put on the agent.run span and the X-Run-Id header; a call
+		// from outside an agent endpoint gets an id of its own.
+		String currentRunId = this.tracer.currentRunId();
+		String runId = (currentRunId != null) ? currentRunId : "run-" + UUID.randomUUID();
+		logger.info("Agent run started for a message of " + message.length() + " characters");
 		try {
-			SearchToolClient.SearchResults search = this.searchTool.search(message);
+			String query;
+			try (AgentSpan span = this.tracer.startSpan("custom.preprocessing")) {
+				span.setAttribute("input_size", message.length());
+				query = message.strip();
+			}
+			SearchToolClient.SearchResults search = this.searchTool.search(query);
 			String searchJson = this.jsonMapper.writeValueAsString(search);
 			this.checkpoints.save(runId, sessionId, SEARCH_STEP, searchJson);
 			// The tool call precedes its result, as OpenAI-compatible providers require.
@@ -88,6 +103,7 @@ public class AgentService {
 			List<String> sources = search.results().stream().map(SearchToolClient.SearchResult::url).toList();
 			AgentRun run = new AgentRun(runId, completion.content(), completion.model(), completion.usage(), sources);
 			this.checkpoints.save(runId, sessionId, ANSWER_STEP, this.jsonMapper.writeValueAsString(run));
+			logger.info("Agent run answered using " + completion.usage().completionTokens() + " completion tokens");
 			return run;
 		}
 		catch (ProviderException ex) {

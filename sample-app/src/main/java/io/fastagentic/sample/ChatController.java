@@ -6,6 +6,9 @@ import java.util.Arrays;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.fastagentic.annotation.AgentEndpoint;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -13,7 +16,6 @@ import org.springframework.boot.autoconfigure.task.TaskExecutionAutoConfiguratio
 import org.springframework.core.task.AsyncTaskExecutor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
@@ -28,6 +30,8 @@ public class ChatController {
 
 	// The size of the agent_checkpoint.session_id column.
 	private static final int MAX_SESSION_ID_LENGTH = 255;
+
+	private static final Log logger = LogFactory.getLog(ChatController.class);
 
 	private final AgentService agent;
 
@@ -58,7 +62,8 @@ public class ChatController {
 	 * @param request the user message
 	 * @return the outcome of the run
 	 */
-	@PostMapping(path = "/chat", produces = MediaType.APPLICATION_JSON_VALUE)
+	@AgentEndpoint(path = "/chat", produces = MediaType.APPLICATION_JSON_VALUE, adapter = "custom",
+			model = "gpt-4o-mini")
 	public AgentRun chat(@RequestBody ChatRequest request) {
 		return this.agent.run(requireMessage(request), request.sessionId());
 	}
@@ -71,7 +76,8 @@ public class ChatController {
 	 * @param request the user message
 	 * @return the event stream
 	 */
-	@PostMapping(path = "/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	@AgentEndpoint(path = "/chat/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE, adapter = "custom",
+			model = "gpt-4o-mini")
 	public SseEmitter chatStream(@RequestBody ChatRequest request) {
 		String message = requireMessage(request);
 		SseEmitter emitter = new SseEmitter(this.streamTimeout.toMillis());
@@ -94,7 +100,9 @@ public class ChatController {
 				emitter.complete();
 				return;
 			}
-			for (String token : words(run.answer())) {
+			List<String> tokens = words(run.answer());
+			logger.info("Streaming " + tokens.size() + " tokens of run " + run.runId());
+			for (String token : tokens) {
 				emitter.send(SseEmitter.event().name("token").data(token));
 			}
 			emitter.send(SseEmitter.event()

@@ -38,6 +38,11 @@ final class TracingSettings {
 
 	private static final String SAMPLING_PROBABILITY = "management.tracing.sampling.probability";
 
+	/**
+	 * Console log correlation: the documented ids, by name.
+	 */
+	static final String CORRELATION_PATTERN = "[trace_id=%X{trace_id:-} span_id=%X{span_id:-} run_id=%X{run_id:-} user_id=%X{user_id:-}] ";
+
 	private final Map<TracingSetting, String> values;
 
 	private final Map<String, String> headers;
@@ -112,6 +117,7 @@ final class TracingSettings {
 			properties.put("management.tracing.export.enabled", "false");
 			properties.put("management.opentelemetry.tracing.sampler", "always-off");
 		}
+		putCorrelationDefaults(binder, properties);
 		String sampleRate = this.values.get(TracingSetting.SAMPLE_RATE);
 		if (sampleRate != null || !binder.bind(SAMPLING_PROBABILITY, String.class).isBound()) {
 			// Boot keeps 10 % by default; FastAgentic's documented default is 100 %.
@@ -134,6 +140,23 @@ final class TracingSettings {
 		else if (!binder.bind(OTLP_METRICS + "url", String.class).isBound()
 				&& !binder.bind(OTLP_METRICS + "enabled", String.class).isBound()) {
 			properties.put(OTLP_METRICS + "enabled", "false");
+		}
+	}
+
+	/**
+	 * Defaults that put {@code run_id} and {@code user_id} into every log line, on every
+	 * thread a run hops to through Spring's task executor; each yields to a value the user
+	 * set.
+	 */
+	private static void putCorrelationDefaults(Binder binder, Map<String, Object> properties) {
+		putIfUnbound(binder, properties, "management.tracing.baggage.correlation.fields", "run_id,user_id");
+		putIfUnbound(binder, properties, "logging.pattern.correlation", CORRELATION_PATTERN);
+		putIfUnbound(binder, properties, "spring.task.execution.propagate-context", "true");
+	}
+
+	private static void putIfUnbound(Binder binder, Map<String, Object> properties, String name, String value) {
+		if (!binder.bind(name, Bindable.of(Object.class)).isBound()) {
+			properties.put(name, value);
 		}
 	}
 

@@ -1,0 +1,7 @@
+/**
+ * Annotations that mark agent code for tracing.
+ */
+@NullMarked
+package io.fastagentic.annotation;
+
+import org.jspecify.annotations.NullMarked;

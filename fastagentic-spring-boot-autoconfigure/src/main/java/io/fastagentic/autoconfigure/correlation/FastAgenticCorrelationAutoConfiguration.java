@@ -1,0 +1,51 @@
+package io.fastagentic.autoconfigure.correlation;
+
+import io.fastagentic.correlation.AgentTracer;
+import io.fastagentic.correlation.CorrelationKeys;
+import io.fastagentic.correlation.MicrometerAgentTracer;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.otel.bridge.Slf4JEventListener;
+import org.slf4j.MDC;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration of the correlated ids in logs and of the custom span facade. The
+ * trace and span ids go into the MDC as {@code trace_id} and {@code span_id} (replacing
+ * Spring Boot's {@code traceId}/{@code spanId}); {@code run_id} and {@code user_id} are
+ * baggage that Boot's correlation listener copies into the MDC.
+ *
+ * @author FastAgentic
+ */
+@AutoConfiguration(before = OpenTelemetryTracingAutoConfiguration.class)
+@ConditionalOnClass(Tracer.class)
+public final class FastAgenticCorrelationAutoConfiguration {
+
+	FastAgenticCorrelationAutoConfiguration() {
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AgentTracer agentTracer(ObjectProvider<Tracer> tracer) {
+		return new MicrometerAgentTracer(tracer.getIfAvailable(() -> Tracer.NOOP));
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ Slf4JEventListener.class, MDC.class })
+	static class MdcConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		Slf4JEventListener fastAgenticSlf4JEventListener() {
+			return new Slf4JEventListener(CorrelationKeys.TRACE_ID, CorrelationKeys.SPAN_ID);
+		}
+
+	}
+
+}

@@ -1,0 +1,130 @@
+package io.fastagentic.observation.agent;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.fastagentic.annotation.AgentEndpoint;
+import io.fastagentic.annotation.AgentEndpointInfo;
+import io.fastagentic.correlation.CorrelationKeys;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Baggage;
+import io.micrometer.tracing.BaggageInScope;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import jakarta.servlet.http.HttpServletResponse;
+import org.aspectj.lang.ProceedingJoinPoint;
+import org.aspectj.lang.annotation.Around;
+import org.aspectj.lang.annotation.Aspect;
+import org.aspectj.lang.reflect.MethodSignature;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
+/**
+ * Traces every call of an {@link AgentEndpoint} method as an {@code agent.run {endpoint}}
+ * observation, child of the HTTP server span. Each run gets a {@code run_id}, put into
+ * baggage (so logs and child spans on any thread carry it) and returned to the caller in
+ * the {@code X-Run-Id} response header, next to a W3C {@code traceresponse} header that
+ * names the trace. The observation ends when the returned work really ends; see
+ * {@link AgentRunCompletion}.
+ *
+ * @author FastAgentic
+ */
+@Aspect
+public class AgentEndpointAspect {
+
+	/**
+	 * Response header carrying the run id.
+	 */
+	public static final String RUN_ID_HEADER = "X-Run-Id";
+
+	/**
+	 * W3C Trace Context Level 2 response header.
+	 */
+	public static final String TRACE_RESPONSE_HEADER = "traceresponse";
+
+	private static final String ANONYMOUS = "anonymous";
+
+	private static final AgentRunObservationConvention DEFAULT_CONVENTION = new DefaultAgentRunObservationConvention();
+
+	private final ObservationRegistry registry;
+
+	private final Tracer tracer;
+
+	private final @Nullable AgentRunObservationConvention convention;
+
+	private final Map<Method, AgentEndpointInfo> endpoints = new ConcurrentHashMap<>();
+
+	/**
+	 * Create the aspect.
+	 * @param registry where observations are made
+	 * @param tracer the tracer, for baggage and the trace response header
+	 * @param convention a convention replacing the default, or {@code null}
+	 */
+	public AgentEndpointAspect(ObservationRegistry registry, Tracer tracer,
+			@Nullable AgentRunObservationConvention convention) {
+		this.registry = registry;
+		this.tracer = tracer;
+		this.convention = convention;
+	}
+
+	/**
+	 * Run an agent endpoint inside its observation.
+	 * @param joinPoint the call
+	 * @return what the endpoint returned, possibly wrapped to report its end
+	 * @throws Throwable whatever the endpoint throws, unchanged
+	 */
+	@Around("@annotation(io.fastagentic.annotation.AgentEndpoint)")
+	public @Nullable Object observeRun(ProceedingJoinPoint joinPoint) throws Throwable {
+		Method method = ((MethodSignature) joinPoint.getSignature()).getMethod();
+		AgentEndpointInfo endpoint = this.endpoints.computeIfAbsent(method, AgentEndpointInfo::of);
+		String runId = RunIds.next();
+		AgentRunObservationContext context = new AgentRunObservationContext(endpoint, runId, currentUserId());
+		Observation observation = AgentRunObservationDocumentation.AGENT_RUN.observation(this.convention,
+				DEFAULT_CONVENTION, () -> context, this.registry);
+		writeResponseHeaders(runId);
+		try (BaggageInScope runBaggage = this.tracer.createBaggageInScope(CorrelationKeys.RUN_ID, runId)) {
+			observation.start();
+			Object result;
+			try (Observation.Scope scope = observation.openScope()) {
+				result = joinPoint.proceed();
+			}
+			catch (Throwable ex) {
+				observation.error(ex);
+				observation.stop();
+				throw ex;
+			}
+			return AgentRunCompletion.stopWhenDone(result, observation);
+		}
+	}
+
+	private String currentUserId() {
+		Baggage userId = this.tracer.getBaggage(CorrelationKeys.USER_ID);
+		String value = (userId != null) ? userId.get() : null;
+		return (value != null) ? value : ANONYMOUS;
+	}
+
+	private void writeResponseHeaders(String runId) {
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		if (!(attributes instanceof ServletRequestAttributes servletAttributes)) {
+			return;
+		}
+		HttpServletResponse response = servletAttributes.getResponse();
+		if (response == null || response.isCommitted()) {
+			return;
+		}
+		response.setHeader(RUN_ID_HEADER, runId);
+		Span serverSpan = this.tracer.currentSpan();
+		if (serverSpan != null) {
+			TraceContext trace = serverSpan.context();
+			String flags = Boolean.TRUE.equals(trace.sampled()) ? "01" : "00";
+			response.setHeader(TRACE_RESPONSE_HEADER, "00-" + trace.traceId() + "-" + trace.spanId() + "-" + flags);
+		}
+	}
+
+}

@@ -1,0 +1,141 @@
+package io.fastagentic.observation.agent;
+
+import java.io.OutputStream;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.ClassUtils;
+import org.springframework.web.context.request.async.DeferredResult;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * Stops an {@code agent.run} observation when the work an endpoint returned really
+ * ends: at once for a plain value, when a {@link CompletionStage} or
+ * {@link DeferredResult} completes, after the last event of a
+ * {@link ResponseBodyEmitter} (and so {@code SseEmitter}), after a
+ * {@link StreamingResponseBody} wrote its last byte, and when a Reactor {@code Flux} or
+ * {@code Mono} terminates. A failure marks the observation as an error first.
+ *
+ * @author FastAgentic
+ */
+final class AgentRunCompletion {
+
+	private static final boolean REACTOR_PRESENT = ClassUtils.isPresent("reactor.core.publisher.Flux",
+			AgentRunCompletion.class.getClassLoader());
+
+	private final Observation observation;
+
+	private final AtomicBoolean stopped = new AtomicBoolean();
+
+	private AgentRunCompletion(Observation observation) {
+		this.observation = observation;
+	}
+
+	/**
+	 * Arrange for the observation to stop when the result completes.
+	 * @param result what the endpoint returned
+	 * @param observation the started observation
+	 * @return the result to hand to Spring MVC: the same object, or a wrapper that
+	 * reports its end
+	 */
+	static @Nullable Object stopWhenDone(@Nullable Object result, Observation observation) {
+		AgentRunCompletion completion = new AgentRunCompletion(observation);
+		if (result instanceof ResponseEntity<?> entity) {
+			Object body = entity.getBody();
+			Object trackedBody = completion.track(body);
+			return (trackedBody == body) ? result
+					: new ResponseEntity<>(trackedBody, entity.getHeaders(), entity.getStatusCode());
+		}
+		return completion.track(result);
+	}
+
+	private @Nullable Object track(@Nullable Object result) {
+		if (result instanceof ResponseBodyEmitter emitter) {
+			emitter.onCompletion(this::stop);
+			emitter.onError(this::fail);
+			emitter.onTimeout(() -> fail(new TimeoutException("The response stream timed out")));
+			return result;
+		}
+		if (result instanceof CompletionStage<?> stage) {
+			stage.whenComplete((value, failure) -> {
+				if (failure != null) {
+					fail(unwrap(failure));
+				}
+				else {
+					stop();
+				}
+			});
+			return result;
+		}
+		if (result instanceof DeferredResult<?> deferred) {
+			deferred.onCompletion(this::stop);
+			deferred.onError(this::fail);
+			deferred.onTimeout(() -> fail(new TimeoutException("The deferred result timed out")));
+			return result;
+		}
+		if (result instanceof StreamingResponseBody body) {
+			return (StreamingResponseBody) (output) -> write(body, output);
+		}
+		if (REACTOR_PRESENT && ReactorTypes.isReactive(result)) {
+			return ReactorTypes.track(result, this);
+		}
+		stop();
+		return result;
+	}
+
+	private void write(StreamingResponseBody body, OutputStream output) throws java.io.IOException {
+		try (Observation.Scope scope = this.observation.openScope()) {
+			body.writeTo(output);
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			fail(ex);
+			throw ex;
+		}
+		stop();
+	}
+
+	void fail(Throwable failure) {
+		if (!this.stopped.get()) {
+			this.observation.error(failure);
+		}
+		stop();
+	}
+
+	void stop() {
+		if (this.stopped.compareAndSet(false, true)) {
+			this.observation.stop();
+		}
+	}
+
+	private static Throwable unwrap(Throwable failure) {
+		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
+	}
+
+	/**
+	 * Kept apart so that Reactor classes load only when Reactor is present.
+	 */
+	private static final class ReactorTypes {
+
+		static boolean isReactive(@Nullable Object result) {
+			return result instanceof Flux<?> || result instanceof Mono<?>;
+		}
+
+		static Object track(Object result, AgentRunCompletion completion) {
+			if (result instanceof Mono<?> mono) {
+				return mono.doOnError(completion::fail).doFinally((signal) -> completion.stop());
+			}
+			return ((Flux<?>) result).doOnError(completion::fail).doFinally((signal) -> completion.stop());
+		}
+
+	}
+
+}

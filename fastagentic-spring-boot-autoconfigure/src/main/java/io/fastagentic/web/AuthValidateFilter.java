@@ -1,0 +1,104 @@
+package io.fastagentic.web;
+
+import java.io.IOException;
+
+import io.fastagentic.annotation.AgentEndpointInfo;
+import io.fastagentic.correlation.CorrelationKeys;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.BaggageInScope;
+import io.micrometer.tracing.Tracer;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Authenticates requests for agent endpoints inside an {@code auth.validate} span and
+ * answers 401 with {@code WWW-Authenticate} when the authenticator rejects them. The
+ * caller's user id goes into baggage for the rest of the request, so the
+ * {@code agent.run} span and every log line carry it.
+ *
+ * @author FastAgentic
+ */
+public class AuthValidateFilter extends OncePerRequestFilter {
+
+	/**
+	 * Request attribute holding the {@link AgentEndpointInfo} of an agent request.
+	 */
+	public static final String ENDPOINT_ATTRIBUTE = AuthValidateFilter.class.getName() + ".endpoint";
+
+	/**
+	 * Request attribute holding the caller's {@link AuthenticationResult}.
+	 */
+	public static final String CALLER_ATTRIBUTE = AuthValidateFilter.class.getName() + ".caller";
+
+	private static final AuthObservationConvention DEFAULT_CONVENTION = new DefaultAuthObservationConvention();
+
+	private final AgentEndpointRegistry endpoints;
+
+	private final AgentAuthenticator authenticator;
+
+	private final ObservationRegistry registry;
+
+	private final Tracer tracer;
+
+	private final @Nullable AuthObservationConvention convention;
+
+	/**
+	 * Create the filter.
+	 * @param endpoints the agent endpoints
+	 * @param authenticator decides who calls
+	 * @param registry where observations are made
+	 * @param tracer the tracer, for baggage
+	 * @param convention a convention replacing the default, or {@code null}
+	 */
+	public AuthValidateFilter(AgentEndpointRegistry endpoints, AgentAuthenticator authenticator,
+			ObservationRegistry registry, Tracer tracer, @Nullable AuthObservationConvention convention) {
+		this.endpoints = endpoints;
+		this.authenticator = authenticator;
+		this.registry = registry;
+		this.tracer = tracer;
+		this.convention = convention;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		AgentEndpointInfo endpoint = this.endpoints.match(request);
+		if (endpoint == null) {
+			chain.doFilter(request, response);
+			return;
+		}
+		AuthenticationResult caller = authenticate(request, endpoint);
+		if (!caller.isAllowed()) {
+			if (caller.challenge() != null) {
+				response.setHeader(HttpHeaders.WWW_AUTHENTICATE, caller.challenge());
+			}
+			ProblemResponses.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Unauthorized",
+					(caller.reason() != null) ? caller.reason() : "Authentication failed");
+			return;
+		}
+		request.setAttribute(ENDPOINT_ATTRIBUTE, endpoint);
+		request.setAttribute(CALLER_ATTRIBUTE, caller);
+		try (BaggageInScope userId = this.tracer.createBaggageInScope(CorrelationKeys.USER_ID, caller.userId())) {
+			chain.doFilter(request, response);
+		}
+	}
+
+	private AuthenticationResult authenticate(HttpServletRequest request, AgentEndpointInfo endpoint) {
+		AuthObservationContext context = new AuthObservationContext(request, endpoint);
+		return AgentRequestObservationDocumentation.AUTH_VALIDATE
+			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
+			.observe(() -> {
+				AuthenticationResult result = this.authenticator.authenticate(request);
+				context.setResult(result);
+				return result;
+			});
+	}
+
+}
