@@ -1,0 +1,225 @@
+package io.fastagentic.sample;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import static io.fastagentic.sample.ExportedSpans.attribute;
+import static io.fastagentic.sample.ExportedSpans.named;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The seed's trace structure for real requests to the sample agent: span names,
+ * parentage, attributes, response headers and correlated log lines.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = "management.opentelemetry.tracing.export.schedule-delay=10ms")
+@AutoConfigureTracing
+@Import(ExportedSpans.Configuration.class)
+@ExtendWith(OutputCaptureExtension.class)
+class AgentRequestPathTests {
+
+	private static final Pattern TRACE_RESPONSE = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-01");
+
+	private static final Pattern CORRELATED_LINE = Pattern
+		.compile("\\[trace_id=(\\w*) span_id=(\\w*) run_id=(\\S*) user_id=(\\S*)\\] .*(Agent run|Streaming)");
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private ExportedSpans spans;
+
+	@Test
+	void chatProducesTheSeedTreeUnderTheHttpSpan() throws Exception {
+		HttpResponse<String> response = post("/chat", "What is OpenTelemetry?");
+		assertThat(response.statusCode()).isEqualTo(200);
+		String runId = response.headers().firstValue("X-Run-Id").orElseThrow();
+		assertThat(runId).matches("run-[0-9a-f-]{36}");
+		assertThat(response.body()).contains("\"run_id\":\"" + runId + "\"");
+		Matcher traceResponse = traceResponse(response);
+		List<SpanData> trace = this.spans.awaitTrace(traceResponse.group(1), "HTTP POST /chat");
+
+		SpanData http = named(trace, "HTTP POST /chat");
+		assertThat(http.getSpanId()).isEqualTo(traceResponse.group(2));
+		assertThat(http.getKind()).isEqualTo(SpanKind.SERVER);
+		assertThat(http.getParentSpanContext().isValid()).isFalse();
+		assertThat(http.getAttributes().asMap()).containsEntry(AttributeKey.stringKey("method"), "POST")
+			.containsEntry(AttributeKey.stringKey("path"), "/chat")
+			.containsEntry(AttributeKey.stringKey("status"), "200")
+			.containsEntry(AttributeKey.stringKey("http.request.method"), "POST")
+			.containsEntry(AttributeKey.stringKey("http.route"), "/chat")
+			.containsEntry(AttributeKey.stringKey("url.path"), "/chat")
+			.containsEntry(AttributeKey.stringKey("http.response.status_code"), "200");
+
+		SpanData auth = named(trace, "auth.validate");
+		SpanData policy = named(trace, "policy.check");
+		SpanData run = named(trace, "agent.run /chat");
+		assertThat(List.of(auth, policy, run))
+			.allSatisfy((child) -> assertThat(child.getParentSpanId()).isEqualTo(http.getSpanId()));
+		assertThat(auth.getEndEpochNanos()).isLessThanOrEqualTo(policy.getStartEpochNanos());
+		assertThat(policy.getEndEpochNanos()).isLessThanOrEqualTo(run.getStartEpochNanos());
+		assertThat(attribute(auth, "auth.method")).isEqualTo("none");
+		assertThat(attribute(auth, "auth.result")).isEqualTo("anonymous");
+		assertThat(attribute(auth, "user_id")).isEqualTo("anonymous");
+		assertThat(attribute(policy, "policy.name")).isEqualTo("allow-all");
+		assertThat(attribute(policy, "policy.decision")).isEqualTo("allow");
+		assertThat(attribute(policy, "policy.reason")).isEqualTo("no policy restricts agent endpoints");
+		assertThat(attribute(run, "run_id")).isEqualTo(runId);
+		assertThat(attribute(run, "endpoint")).isEqualTo("/chat");
+		assertThat(attribute(run, "adapter")).isEqualTo("custom");
+		assertThat(attribute(run, "model")).isEqualTo("gpt-4o-mini");
+		assertThat(attribute(run, "user_id")).isEqualTo("anonymous");
+		assertThat(attribute(run, "gen_ai.operation.name")).isEqualTo("invoke_agent");
+		assertThat(attribute(run, "gen_ai.agent.name")).isEqualTo("/chat");
+		assertThat(List.of(http, auth, policy, run))
+			.allSatisfy((span) -> assertThat(span.getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR));
+
+		SpanData custom = named(trace, "custom.preprocessing");
+		assertThat(custom.getParentSpanId()).isEqualTo(run.getSpanId());
+		assertThat(custom.getAttributes().get(AttributeKey.longKey("input_size"))).isEqualTo(22L);
+		List<SpanData> providerCalls = trace.stream().filter((span) -> span.getKind() == SpanKind.CLIENT).toList();
+		assertThat(providerCalls).hasSize(2)
+			.allSatisfy((call) -> assertThat(call.getParentSpanId()).isEqualTo(run.getSpanId()));
+	}
+
+	@Test
+	void streamedRunEndsAfterTheWorkDoneForTheLastEvent() throws Exception {
+		HttpResponse<String> response = post("/chat/stream", "Stream the answer please");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).contains("event:token").contains("event:done");
+		String runId = response.headers().firstValue("X-Run-Id").orElseThrow();
+		assertThat(response.body()).contains(runId);
+		List<SpanData> trace = this.spans.awaitTrace(traceResponse(response).group(1), "HTTP POST /chat/stream");
+		SpanData http = named(trace, "HTTP POST /chat/stream");
+		SpanData run = named(trace, "agent.run /chat/stream");
+		assertThat(run.getParentSpanId()).isEqualTo(http.getSpanId());
+		assertThat(attribute(run, "run_id")).isEqualTo(runId);
+		// The agent works on an executor thread after the controller method returned:
+		// its calls are children of agent.run, which ends after the last of them.
+		List<SpanData> workAfterReturn = trace.stream()
+			.filter((span) -> span.getParentSpanId().equals(run.getSpanId()))
+			.toList();
+		assertThat(ExportedSpans.names(workAfterReturn)).contains("custom.preprocessing");
+		assertThat(workAfterReturn).filteredOn((span) -> span.getKind() == SpanKind.CLIENT).hasSize(2);
+		assertThat(workAfterReturn)
+			.allSatisfy((span) -> assertThat(run.getEndEpochNanos()).isGreaterThanOrEqualTo(span.getEndEpochNanos()));
+		assertThat(http.getEndEpochNanos()).isGreaterThanOrEqualTo(run.getEndEpochNanos());
+	}
+
+	@Test
+	void actuatorRequestsAreNotTraced() throws Exception {
+		HttpResponse<String> health = this.http.send(HttpRequest.newBuilder(uri("/actuator/health")).build(),
+				HttpResponse.BodyHandlers.ofString());
+		assertThat(health.statusCode()).isEqualTo(200);
+		HttpResponse<String> chat = post("/chat", "after the health check");
+		this.spans.awaitTrace(traceResponse(chat).group(1), "HTTP POST /chat");
+		assertThat(this.spans.all()).noneSatisfy((span) -> assertThat(attribute(span, "url.path")).startsWith("/actuator"));
+	}
+
+	@Test
+	void oneRequestsLogLinesCarryAllFourIds(CapturedOutput output) throws Exception {
+		HttpResponse<String> response = post("/chat", "Which ids are in my logs?");
+		String runId = response.headers().firstValue("X-Run-Id").orElseThrow();
+		String traceId = traceResponse(response).group(1);
+		assertThat(output.getOut()).containsPattern("\\[trace_id=" + traceId + " span_id=[0-9a-f]{16} run_id=" + runId
+				+ " user_id=anonymous\\] .*Agent run started");
+	}
+
+	@Test
+	void concurrentRunsLogOnlyTheirOwnIds(CapturedOutput output) throws Exception {
+		Map<String, String> traceIdsByRunId = new ConcurrentHashMap<>();
+		List<CompletableFuture<Void>> requests = new ArrayList<>();
+		ExecutorService executor = Executors.newFixedThreadPool(32);
+		try {
+			HttpClient client = HttpClient.newBuilder().executor(executor).build();
+			for (int i = 0; i < 200; i++) {
+				String path = (i % 4 == 0) ? "/chat/stream" : "/chat";
+				requests.add(client.sendAsync(request(path, "concurrent question " + i), HttpResponse.BodyHandlers.ofString())
+					.thenAccept((response) -> {
+						assertThat(response.statusCode()).isEqualTo(200);
+						traceIdsByRunId.put(response.headers().firstValue("X-Run-Id").orElseThrow(),
+								traceResponse(response).group(1));
+					}));
+			}
+			CompletableFuture.allOf(requests.toArray(CompletableFuture[]::new)).join();
+		}
+		finally {
+			executor.shutdownNow();
+		}
+		assertThat(traceIdsByRunId).hasSize(200);
+		Map<String, Integer> linesByRun = new ConcurrentHashMap<>();
+		List<String> mismatches = new ArrayList<>();
+		for (String line : output.getOut().split("\\R")) {
+			Matcher matcher = CORRELATED_LINE.matcher(line);
+			if (!matcher.find()) {
+				continue;
+			}
+			String runId = matcher.group(3);
+			String expectedTraceId = traceIdsByRunId.get(runId);
+			if (expectedTraceId == null) {
+				if (line.contains("concurrent question")) {
+					mismatches.add(line);
+				}
+				continue;
+			}
+			linesByRun.merge(runId, 1, Integer::sum);
+			if (!expectedTraceId.equals(matcher.group(1))) {
+				mismatches.add(line);
+			}
+		}
+		assertThat(mismatches).isEmpty();
+		assertThat(linesByRun).hasSize(200);
+		assertThat(linesByRun.values()).allSatisfy((count) -> assertThat(count).isGreaterThanOrEqualTo(2));
+	}
+
+	private HttpResponse<String> post(String path, String message) throws Exception {
+		return this.http.send(request(path, message), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpRequest request(String path, String message) {
+		return HttpRequest.newBuilder(uri(path))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"" + message + "\"}"))
+			.build();
+	}
+
+	private URI uri(String path) {
+		return URI.create("http://localhost:" + this.port + path);
+	}
+
+	private static Matcher traceResponse(HttpResponse<?> response) {
+		Matcher matcher = TRACE_RESPONSE.matcher(response.headers().firstValue("traceresponse").orElseThrow());
+		assertThat(matcher.matches()).isTrue();
+		return matcher;
+	}
+
+}
