@@ -59,9 +59,9 @@ public class AgentEndpointRegistry implements ApplicationListener<ContextRefresh
 	/**
 	 * The agent endpoint a request is for.
 	 * @param request the request
-	 * @return the endpoint, or {@code null} when the request is for another route
+	 * @return the endpoint's route, or {@code null} when the request is for another route
 	 */
-	public @Nullable AgentEndpointInfo match(HttpServletRequest request) {
+	public @Nullable Route match(HttpServletRequest request) {
 		List<Route> current = this.routes;
 		if (current.isEmpty()) {
 			return null;
@@ -69,7 +69,7 @@ public class AgentEndpointRegistry implements ApplicationListener<ContextRefresh
 		PathContainer path = ServletRequestPathUtils.parseAndCache(request).pathWithinApplication();
 		for (Route route : current) {
 			if (route.matches(request.getMethod(), path)) {
-				return route.endpoint();
+				return route;
 			}
 		}
 		return null;
@@ -83,7 +83,14 @@ public class AgentEndpointRegistry implements ApplicationListener<ContextRefresh
 		return this.routes.stream().map(Route::endpoint).toList();
 	}
 
-	private record Route(PathPattern pattern, Set<RequestMethod> methods, AgentEndpointInfo endpoint) {
+	/**
+	 * One route of an agent endpoint.
+	 *
+	 * @param pattern the route's path pattern
+	 * @param methods the HTTP methods it accepts (all when empty)
+	 * @param endpoint the endpoint it leads to
+	 */
+	public record Route(PathPattern pattern, Set<RequestMethod> methods, AgentEndpointInfo endpoint) {
 
 		boolean matches(String method, PathContainer path) {
 			return (this.methods.isEmpty() || this.methods.contains(RequestMethod.resolve(method)))

@@ -16,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 /**
  * Authenticates requests for agent endpoints inside an {@code auth.validate} span and
@@ -69,11 +70,16 @@ public class AuthValidateFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		AgentEndpointInfo endpoint = this.endpoints.match(request);
-		if (endpoint == null) {
+		AgentEndpointRegistry.Route route = this.endpoints.match(request);
+		if (route == null) {
 			chain.doFilter(request, response);
 			return;
 		}
+		// The HTTP span is named after the route; a request turned away here never reaches
+		// the dispatcher that would otherwise set it.
+		ServerHttpObservationFilter.findObservationContext(request)
+			.ifPresent((context) -> context.setPathPattern(route.pattern().getPatternString()));
+		AgentEndpointInfo endpoint = route.endpoint();
 		AuthenticationResult caller = authenticate(request, endpoint);
 		if (!caller.isAllowed()) {
 			if (caller.challenge() != null) {
