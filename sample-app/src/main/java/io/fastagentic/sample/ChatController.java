@@ -7,6 +7,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.fastagentic.annotation.AgentEndpoint;
+import io.fastagentic.observation.AgentObservations;
+import io.fastagentic.observation.stream.AgentStream;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -35,6 +37,8 @@ public class ChatController {
 
 	private final AgentService agent;
 
+	private final AgentObservations observations;
+
 	private final AsyncTaskExecutor executor;
 
 	private final Duration streamTimeout;
@@ -45,11 +49,13 @@ public class ChatController {
 	 * @param executor runs streamed agent runs off the servlet thread; Spring Boot's
 	 * executor so that its task decorators, such as context propagation, apply
 	 * @param properties the sample settings, bounding how long a stream may take
+	 * @param observations traces the streamed events as {@code stream.emit {type}}
 	 */
 	public ChatController(AgentService agent,
 			@Qualifier(TaskExecutionAutoConfiguration.APPLICATION_TASK_EXECUTOR_BEAN_NAME) AsyncTaskExecutor executor,
-			SampleProperties properties) {
+			SampleProperties properties, AgentObservations observations) {
 		this.agent = agent;
+		this.observations = observations;
 		this.executor = executor;
 		SampleProperties.Provider provider = properties.provider();
 		// A run makes two provider calls, each bounded by the client timeouts; the slack
@@ -86,6 +92,7 @@ public class ChatController {
 	}
 
 	private void stream(SseEmitter emitter, String message, @Nullable String sessionId) {
+		AgentStream events = this.observations.startStream();
 		try {
 			AgentRun run;
 			try {
@@ -97,6 +104,8 @@ public class ChatController {
 				emitter.send(SseEmitter.event()
 					.name("error")
 					.data(ChatExceptionHandler.agentRunFailed(ex), MediaType.APPLICATION_JSON));
+				events.emitted("error");
+				events.fail(ex);
 				emitter.complete();
 				return;
 			}
@@ -104,17 +113,22 @@ public class ChatController {
 			logger.info("Streaming " + tokens.size() + " tokens of run " + run.runId());
 			for (String token : tokens) {
 				emitter.send(SseEmitter.event().name("token").data(token));
+				events.emitted("token");
 			}
 			emitter.send(SseEmitter.event()
 				.name("done")
 				.data(new StreamSummary(run.runId(), run.model(), run.usage(), run.sources()),
 						MediaType.APPLICATION_JSON));
+			events.emitted("done");
+			events.complete();
 			emitter.complete();
 		}
 		catch (IOException ex) {
 			// The client went away: the servlet container completes the emitter itself.
+			events.fail(ex);
 		}
 		catch (RuntimeException ex) {
+			events.fail(ex);
 			emitter.completeWithError(ex);
 		}
 	}

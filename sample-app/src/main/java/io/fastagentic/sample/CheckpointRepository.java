@@ -1,10 +1,12 @@
 package io.fastagentic.sample;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import io.fastagentic.observation.AgentObservations;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,14 +18,23 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CheckpointRepository {
 
+	/**
+	 * The backend recorded on checkpoint.write spans.
+	 */
+	static final String BACKEND = "jdbc";
+
 	private final JdbcClient jdbcClient;
+
+	private final AgentObservations observations;
 
 	/**
 	 * Creates a repository.
 	 * @param jdbcClient the client of the application's data source
+	 * @param observations traces each write as {@code checkpoint.write}
 	 */
-	public CheckpointRepository(JdbcClient jdbcClient) {
+	public CheckpointRepository(JdbcClient jdbcClient, AgentObservations observations) {
 		this.jdbcClient = jdbcClient;
+		this.observations = observations;
 	}
 
 	/**
@@ -34,13 +45,14 @@ public class CheckpointRepository {
 	 * @param state what the run knew after the step, as a JSON document
 	 */
 	public void save(String runId, @Nullable String sessionId, String step, String state) {
-		this.jdbcClient
-			.sql("INSERT INTO agent_checkpoint (run_id, session_id, step, state) VALUES (:runId, :sessionId, :step, :state)")
-			.param("runId", runId)
-			.param("sessionId", sessionId)
-			.param("step", step)
-			.param("state", state)
-			.update();
+		this.observations.checkpointWrite(BACKEND, state.getBytes(StandardCharsets.UTF_8).length,
+				() -> this.jdbcClient
+					.sql("INSERT INTO agent_checkpoint (run_id, session_id, step, state) VALUES (:runId, :sessionId, :step, :state)")
+					.param("runId", runId)
+					.param("sessionId", sessionId)
+					.param("step", step)
+					.param("state", state)
+					.update());
 	}
 
 	/**

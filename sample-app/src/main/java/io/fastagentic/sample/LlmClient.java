@@ -4,6 +4,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.fastagentic.observation.AgentObservations;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
@@ -18,14 +19,23 @@ import org.springframework.web.client.RestClientException;
 @Component
 public class LlmClient {
 
+	/**
+	 * The provider name recorded on llm.call spans.
+	 */
+	static final String PROVIDER = "openai";
+
 	private final RestClient restClient;
+
+	private final AgentObservations observations;
 
 	/**
 	 * Creates a client.
 	 * @param providerRestClient the client configured for the provider's base URL
+	 * @param observations traces each call as {@code llm.call {model}}
 	 */
-	public LlmClient(RestClient providerRestClient) {
+	public LlmClient(RestClient providerRestClient, AgentObservations observations) {
 		this.restClient = providerRestClient;
+		this.observations = observations;
 	}
 
 	/**
@@ -37,6 +47,16 @@ public class LlmClient {
 	 * answer
 	 */
 	public Completion complete(String model, List<ChatMessage> messages) {
+		return this.observations.llmCall(PROVIDER, model, (call) -> {
+			Completion completion = request(model, messages);
+			call.usage(completion.usage().promptTokens(), completion.usage().completionTokens())
+				.responseModel(completion.model())
+				.completion(completion.content());
+			return completion;
+		});
+	}
+
+	private Completion request(String model, List<ChatMessage> messages) {
 		ChatCompletionResponse response;
 		try {
 			response = this.restClient.post()

@@ -2,6 +2,8 @@ package io.fastagentic.sample;
 
 import java.util.List;
 
+import io.fastagentic.annotation.AgentTool;
+
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -28,6 +30,7 @@ public class SearchToolClient {
 	 * @return the search results
 	 * @throws ProviderException if the search service fails or cannot be reached
 	 */
+	@AgentTool("search")
 	public SearchResults search(String query) {
 		SearchResults results;
 		try {

@@ -1,5 +1,6 @@
 package io.fastagentic.sample;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
 import static io.fastagentic.sample.ExportedSpans.attribute;
+import static io.fastagentic.sample.ExportedSpans.children;
 import static io.fastagentic.sample.ExportedSpans.named;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,12 +105,47 @@ class AgentRequestPathTests {
 		assertThat(List.of(http, auth, policy, run))
 			.allSatisfy((span) -> assertThat(span.getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR));
 
+		assertThat(ExportedSpans.names(children(trace, run))).containsExactly("custom.preprocessing",
+				"tool.call search", "checkpoint.write", "llm.call gpt-4o-mini", "checkpoint.write");
 		SpanData custom = named(trace, "custom.preprocessing");
-		assertThat(custom.getParentSpanId()).isEqualTo(run.getSpanId());
 		assertThat(custom.getAttributes().get(AttributeKey.longKey("input_size"))).isEqualTo(22L);
-		List<SpanData> providerCalls = trace.stream().filter((span) -> span.getKind() == SpanKind.CLIENT).toList();
-		assertThat(providerCalls).hasSize(2)
-			.allSatisfy((call) -> assertThat(call.getParentSpanId()).isEqualTo(run.getSpanId()));
+
+		SpanData tool = named(trace, "tool.call search");
+		assertThat(attribute(tool, "tool")).isEqualTo("search");
+		assertThat(attribute(tool, "gen_ai.operation.name")).isEqualTo("execute_tool");
+		assertThat(attribute(tool, "gen_ai.tool.name")).isEqualTo("search");
+		assertThat(Long.parseLong(attribute(tool, "duration_ms")))
+			.isBetween(0L, (tool.getEndEpochNanos() - tool.getStartEpochNanos()) / 1_000_000);
+		assertThat(children(trace, tool)).singleElement()
+			.satisfies((call) -> assertThat(call.getKind()).isEqualTo(SpanKind.CLIENT));
+
+		SpanData llm = named(trace, "llm.call gpt-4o-mini");
+		long promptTokens = usage(response.body(), "prompt_tokens");
+		long completionTokens = usage(response.body(), "completion_tokens");
+		assertThat(llm.getKind()).isEqualTo(SpanKind.CLIENT);
+		assertThat(attribute(llm, "model")).isEqualTo("gpt-4o-mini");
+		assertThat(attribute(llm, "tokens.prompt")).isEqualTo(Long.toString(promptTokens));
+		assertThat(attribute(llm, "tokens.completion")).isEqualTo(Long.toString(completionTokens));
+		assertThat(attribute(llm, "cost")).isEqualTo(new BigDecimal("0.15").multiply(BigDecimal.valueOf(promptTokens))
+			.add(new BigDecimal("0.60").multiply(BigDecimal.valueOf(completionTokens)))
+			.movePointLeft(6)
+			.stripTrailingZeros()
+			.toPlainString());
+		assertThat(attribute(llm, "gen_ai.operation.name")).isEqualTo("chat");
+		assertThat(attribute(llm, "gen_ai.provider.name")).isEqualTo("openai");
+		assertThat(attribute(llm, "gen_ai.request.model")).isEqualTo("gpt-4o-mini");
+		assertThat(attribute(llm, "gen_ai.response.model")).isEqualTo("gpt-4o-mini");
+		assertThat(attribute(llm, "gen_ai.usage.input_tokens")).isEqualTo(Long.toString(promptTokens));
+		assertThat(attribute(llm, "gen_ai.usage.output_tokens")).isEqualTo(Long.toString(completionTokens));
+		assertThat(llm.getAttributes().asMap().keySet()).noneMatch((key) -> key.getKey().startsWith("gen_ai.prompt")
+				|| key.getKey().startsWith("gen_ai.completion"));
+		assertThat(children(trace, llm)).singleElement()
+			.satisfies((call) -> assertThat(call.getKind()).isEqualTo(SpanKind.CLIENT));
+
+		assertThat(trace).filteredOn((span) -> span.getName().equals("checkpoint.write")).hasSize(2).allSatisfy((write) -> {
+			assertThat(attribute(write, "backend")).isEqualTo("jdbc");
+			assertThat(Long.parseLong(attribute(write, "size"))).isPositive();
+		});
 	}
 
 	@Test
@@ -124,15 +161,19 @@ class AgentRequestPathTests {
 		assertThat(run.getParentSpanId()).isEqualTo(http.getSpanId());
 		assertThat(attribute(run, "run_id")).isEqualTo(runId);
 		// The agent works on an executor thread after the controller method returned:
-		// its calls are children of agent.run, which ends after the last of them.
-		List<SpanData> workAfterReturn = trace.stream()
-			.filter((span) -> span.getParentSpanId().equals(run.getSpanId()))
-			.toList();
-		assertThat(ExportedSpans.names(workAfterReturn)).contains("custom.preprocessing");
-		assertThat(workAfterReturn).filteredOn((span) -> span.getKind() == SpanKind.CLIENT).hasSize(2);
+		// its work and its events are children of agent.run, which ends after the last.
+		List<SpanData> workAfterReturn = children(trace, run);
+		assertThat(ExportedSpans.names(workAfterReturn)).contains("custom.preprocessing", "tool.call search",
+				"llm.call gpt-4o-mini", "stream.emit token", "stream.emit done");
 		assertThat(workAfterReturn)
 			.allSatisfy((span) -> assertThat(run.getEndEpochNanos()).isGreaterThanOrEqualTo(span.getEndEpochNanos()));
 		assertThat(http.getEndEpochNanos()).isGreaterThanOrEqualTo(run.getEndEpochNanos());
+		long tokenEvents = response.body().lines().filter((line) -> line.equals("event:token")).count();
+		SpanData tokens = named(trace, "stream.emit token");
+		assertThat(attribute(tokens, "event_type")).isEqualTo("token");
+		assertThat(attribute(tokens, "count")).isEqualTo(Long.toString(tokenEvents));
+		assertThat(attribute(tokens, "run_id")).isEqualTo(runId);
+		assertThat(attribute(named(trace, "stream.emit done"), "count")).isEqualTo("1");
 	}
 
 	@Test
@@ -199,6 +240,12 @@ class AgentRequestPathTests {
 		assertThat(mismatches).isEmpty();
 		assertThat(linesByRun).hasSize(200);
 		assertThat(linesByRun.values()).allSatisfy((count) -> assertThat(count).isGreaterThanOrEqualTo(2));
+	}
+
+	private static long usage(String body, String key) {
+		Matcher matcher = Pattern.compile("\"" + key + "\":(\\d+)").matcher(body);
+		assertThat(matcher.find()).as("%s in %s", key, body).isTrue();
+		return Long.parseLong(matcher.group(1));
 	}
 
 	private HttpResponse<String> post(String path, String message) throws Exception {

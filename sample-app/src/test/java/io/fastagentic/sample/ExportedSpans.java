@@ -51,6 +51,16 @@ final class ExportedSpans {
 		return spans.stream().map(SpanData::getName).toList();
 	}
 
+	/**
+	 * The spans whose parent is the given span, oldest first.
+	 */
+	static List<SpanData> children(List<SpanData> spans, SpanData parent) {
+		return spans.stream()
+			.filter((span) -> span.getParentSpanId().equals(parent.getSpanId()))
+			.sorted(java.util.Comparator.comparingLong(SpanData::getStartEpochNanos))
+			.toList();
+	}
+
 	static String attribute(SpanData span, String key) {
 		Object value = span.getAttributes().get(AttributeKey.stringKey(key));
 		return (value != null) ? value.toString() : null;

@@ -1,0 +1,117 @@
+package io.fastagentic.autoconfigure.observation;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.fastagentic.autoconfigure.correlation.FastAgenticCorrelationAutoConfiguration;
+import io.fastagentic.correlation.AgentTracer;
+import io.fastagentic.observation.AgentObservations;
+import io.fastagentic.observation.ContentCaptureObservationFilter;
+import io.fastagentic.observation.checkpoint.CheckpointWriteObservationConvention;
+import io.fastagentic.observation.llm.LlmCallObservationConvention;
+import io.fastagentic.observation.llm.LlmPricing;
+import io.fastagentic.observation.llm.LlmUsageMetricsHandler;
+import io.fastagentic.observation.stream.StreamEmitObservationConvention;
+import io.fastagentic.observation.tool.AgentToolAspect;
+import io.fastagentic.observation.tool.ToolCallObservationConvention;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.aspectj.weaver.Advice;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Auto-configuration of the observations of agent work: {@code llm.call},
+ * {@code tool.call} (and {@code @AgentTool}), {@code checkpoint.write},
+ * {@code stream.emit}, their token and cost metrics, and the opt-in content capture.
+ *
+ * @author FastAgentic
+ */
+@AutoConfiguration(after = { ObservationAutoConfiguration.class, FastAgenticCorrelationAutoConfiguration.class })
+@ConditionalOnClass(ObservationRegistry.class)
+@ConditionalOnBean(ObservationRegistry.class)
+@EnableConfigurationProperties({ FastAgenticLlmProperties.class, FastAgenticStreamProperties.class })
+public final class FastAgenticObservationAutoConfiguration {
+
+	private static final Log logger = LogFactory.getLog(FastAgenticObservationAutoConfiguration.class);
+
+	FastAgenticObservationAutoConfiguration() {
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	LlmPricing llmPricing(FastAgenticLlmProperties properties) {
+		Map<String, LlmPricing.Price> prices = new LinkedHashMap<>(LlmPricing.defaults());
+		properties.getPricing().forEach((model, price) -> prices.put(model, toPrice(model, price)));
+		return LlmPricing.of(prices);
+	}
+
+	private static LlmPricing.Price toPrice(String model, FastAgenticLlmProperties.Price price) {
+		if (price.getInput() == null || price.getOutput() == null) {
+			throw new IllegalStateException("fastagentic.llm.pricing[" + model
+					+ "] needs both 'input' and 'output' (USD per million tokens); 'cached-input' is optional");
+		}
+		return new LlmPricing.Price(price.getInput(), price.getOutput(), price.getCachedInput());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	AgentObservations agentObservations(ObservationRegistry registry, LlmPricing pricing,
+			ObjectProvider<AgentTracer> tracer, ObjectProvider<LlmCallObservationConvention> llmConvention,
+			ObjectProvider<ToolCallObservationConvention> toolConvention,
+			ObjectProvider<CheckpointWriteObservationConvention> checkpointConvention,
+			ObjectProvider<StreamEmitObservationConvention> streamConvention,
+			FastAgenticStreamProperties streamProperties) {
+		AgentObservations.Conventions conventions = new AgentObservations.Conventions(llmConvention.getIfAvailable(),
+				toolConvention.getIfAvailable(), checkpointConvention.getIfAvailable(),
+				streamConvention.getIfAvailable());
+		return new AgentObservations(registry, pricing, tracer.getObject(), conventions,
+				streamProperties.isSpanPerEvent());
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty("fastagentic.llm.capture-content")
+	ContentCaptureObservationFilter contentCaptureObservationFilter(FastAgenticLlmProperties properties) {
+		logger.warn("fastagentic.llm.capture-content is on: prompts, completions and tool arguments (up to "
+				+ properties.getContentMaxLength()
+				+ " characters each) are exported on spans. They may hold personal data and secrets.");
+		return new ContentCaptureObservationFilter(properties.getContentMaxLength());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(MeterRegistry.class)
+	@ConditionalOnBean(MeterRegistry.class)
+	static class MetricsConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		LlmUsageMetricsHandler llmUsageMetricsHandler(MeterRegistry registry) {
+			return new LlmUsageMetricsHandler(registry);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Advice.class)
+	static class ToolAspectConfiguration {
+
+		@Bean
+		@ConditionalOnMissingBean
+		AgentToolAspect agentToolAspect(AgentObservations observations) {
+			return new AgentToolAspect(observations);
+		}
+
+	}
+
+}

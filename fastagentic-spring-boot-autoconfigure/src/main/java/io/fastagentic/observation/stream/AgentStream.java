@@ -1,0 +1,110 @@
+package io.fastagentic.observation.stream;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The events sent on one streamed response. By default each event type gets one
+ * {@code stream.emit {type}} span, opened at its first event and closed with the stream,
+ * carrying the count; with per-event spans on, each event gets a span of its own.
+ *
+ * @author FastAgentic
+ */
+public final class AgentStream {
+
+	private static final StreamEmitObservationConvention DEFAULT_CONVENTION = new DefaultStreamEmitObservationConvention();
+
+	private final ObservationRegistry registry;
+
+	private final @Nullable StreamEmitObservationConvention convention;
+
+	private final @Nullable Observation parent;
+
+	private final @Nullable String runId;
+
+	private final boolean spanPerEvent;
+
+	private final Map<String, Observation> byType = new ConcurrentHashMap<>();
+
+	private final AtomicBoolean ended = new AtomicBoolean();
+
+	private AgentStream(ObservationRegistry registry, @Nullable StreamEmitObservationConvention convention,
+			@Nullable String runId, boolean spanPerEvent) {
+		this.registry = registry;
+		this.convention = convention;
+		this.parent = registry.getCurrentObservation();
+		this.runId = runId;
+		this.spanPerEvent = spanPerEvent;
+	}
+
+	/**
+	 * Start tracking a stream; its spans are children of the current observation.
+	 * @param registry where observations are made
+	 * @param convention a convention replacing the default, or {@code null}
+	 * @param runId the agent run the stream belongs to, if any
+	 * @param spanPerEvent whether every event gets its own span
+	 * @return the stream
+	 */
+	public static AgentStream start(ObservationRegistry registry, @Nullable StreamEmitObservationConvention convention,
+			@Nullable String runId, boolean spanPerEvent) {
+		return new AgentStream(registry, convention, runId, spanPerEvent);
+	}
+
+	/**
+	 * Record one event sent.
+	 * @param eventType its type, for example {@code token}
+	 */
+	public void emitted(String eventType) {
+		if (this.ended.get()) {
+			return;
+		}
+		if (this.spanPerEvent) {
+			Observation event = observation(eventType).start();
+			((StreamEmitObservationContext) event.getContext()).increment();
+			event.stop();
+			return;
+		}
+		Observation summary = this.byType.computeIfAbsent(eventType, (type) -> observation(type).start());
+		((StreamEmitObservationContext) summary.getContext()).increment();
+	}
+
+	/**
+	 * The stream ended normally: close its spans.
+	 */
+	public void complete() {
+		end(null);
+	}
+
+	/**
+	 * The stream failed: mark its spans as errors and close them.
+	 * @param failure what went wrong
+	 */
+	public void fail(Throwable failure) {
+		end(failure);
+	}
+
+	private void end(@Nullable Throwable failure) {
+		if (!this.ended.compareAndSet(false, true)) {
+			return;
+		}
+		for (Observation observation : this.byType.values()) {
+			if (failure != null) {
+				observation.error(failure);
+			}
+			observation.stop();
+		}
+	}
+
+	private Observation observation(String eventType) {
+		StreamEmitObservationContext context = new StreamEmitObservationContext(eventType, this.runId);
+		return StreamEmitObservationDocumentation.STREAM_EMIT
+			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
+			.parentObservation(this.parent);
+	}
+
+}

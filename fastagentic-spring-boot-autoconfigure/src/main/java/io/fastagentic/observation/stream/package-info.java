@@ -1,0 +1,7 @@
+/**
+ * The {@code stream.emit} observation: documentation, context, convention.
+ */
+@NullMarked
+package io.fastagentic.observation.stream;
+
+import org.jspecify.annotations.NullMarked;

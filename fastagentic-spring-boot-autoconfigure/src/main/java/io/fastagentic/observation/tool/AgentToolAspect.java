@@ -1,0 +1,56 @@
+package io.fastagentic.observation.tool;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.fastagentic.annotation.AgentTool;
+import io.fastagentic.observation.AgentObservations;
+import org.aspectj.lang.ProceedingJoinPoint;
+import org.aspectj.lang.annotation.Around;
+import org.aspectj.lang.annotation.Aspect;
+import org.aspectj.lang.reflect.MethodSignature;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.StringUtils;
+
+/**
+ * Traces every call of an {@link AgentTool} method as {@code tool.call {name}}.
+ *
+ * @author FastAgentic
+ */
+@Aspect
+public class AgentToolAspect {
+
+	private final AgentObservations observations;
+
+	private final Map<Method, String> toolNames = new ConcurrentHashMap<>();
+
+	/**
+	 * Create the aspect.
+	 * @param observations makes the observation
+	 */
+	public AgentToolAspect(AgentObservations observations) {
+		this.observations = observations;
+	}
+
+	/**
+	 * Run a tool inside its observation.
+	 * @param joinPoint the call
+	 * @return what the tool returned
+	 * @throws Throwable whatever the tool throws, unchanged
+	 */
+	@Around("@annotation(io.fastagentic.annotation.AgentTool)")
+	public @Nullable Object observeTool(ProceedingJoinPoint joinPoint) throws Throwable {
+		Method method = ((MethodSignature) joinPoint.getSignature()).getMethod();
+		String name = this.toolNames.computeIfAbsent(method, AgentToolAspect::toolName);
+		return this.observations.toolCall(name, joinPoint.getArgs(), joinPoint::proceed);
+	}
+
+	private static String toolName(Method method) {
+		AgentTool tool = AnnotatedElementUtils.findMergedAnnotation(method, AgentTool.class);
+		return (tool != null && StringUtils.hasText(tool.name())) ? tool.name() : method.getName();
+	}
+
+}

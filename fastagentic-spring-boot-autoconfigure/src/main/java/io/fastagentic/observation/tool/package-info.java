@@ -1,0 +1,7 @@
+/**
+ * The {@code tool.call} observation: documentation, context, convention.
+ */
+@NullMarked
+package io.fastagentic.observation.tool;
+
+import org.jspecify.annotations.NullMarked;
