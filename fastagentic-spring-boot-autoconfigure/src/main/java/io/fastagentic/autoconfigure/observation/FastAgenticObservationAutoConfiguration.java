@@ -38,7 +38,10 @@ import org.springframework.context.annotation.Configuration;
  *
  * @author FastAgentic
  */
-@AutoConfiguration(after = { ObservationAutoConfiguration.class, FastAgenticCorrelationAutoConfiguration.class })
+@AutoConfiguration(after = { ObservationAutoConfiguration.class, FastAgenticCorrelationAutoConfiguration.class },
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
 @ConditionalOnClass(ObservationRegistry.class)
 @ConditionalOnBean(ObservationRegistry.class)
 @EnableConfigurationProperties({ FastAgenticLlmProperties.class, FastAgenticStreamProperties.class })
