@@ -1,0 +1,98 @@
+package io.fastagentic.autoconfigure.observation;
+
+import io.fastagentic.autoconfigure.correlation.FastAgenticCorrelationAutoConfiguration;
+import io.fastagentic.observation.AgentObservations;
+import io.fastagentic.observation.ContentCaptureObservationFilter;
+import io.fastagentic.observation.llm.LlmPricing;
+import io.fastagentic.observation.llm.LlmUsageMetricsHandler;
+import io.fastagentic.observation.tool.AgentToolAspect;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Tests for {@link FastAgenticObservationAutoConfiguration}.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class FastAgenticObservationAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(FastAgenticCorrelationAutoConfiguration.class,
+				FastAgenticObservationAutoConfiguration.class))
+		.withBean(ObservationRegistry.class, ObservationRegistry::create);
+
+	@Test
+	void providesObservationsToolAspectAndBuiltInPrices() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(AgentObservations.class)
+				.hasSingleBean(AgentToolAspect.class)
+				.doesNotHaveBean(ContentCaptureObservationFilter.class)
+				.doesNotHaveBean(LlmUsageMetricsHandler.class);
+			assertThat(context.getBean(LlmPricing.class).cost("gpt-4o-mini", 1_000_000, 0, 0))
+				.isEqualByComparingTo("0.15");
+		});
+	}
+
+	@Test
+	void pricesFromPropertiesOverrideAndExtendTheBuiltInTable() {
+		this.contextRunner
+			.withPropertyValues("fastagentic.llm.pricing[gpt-4o-mini].input=0.20",
+					"fastagentic.llm.pricing[gpt-4o-mini].output=0.80", "fastagentic.llm.pricing[acme-1].input=1",
+					"fastagentic.llm.pricing[acme-1].output=2", "fastagentic.llm.pricing[acme-1].cached-input=0.5")
+			.run((context) -> {
+				LlmPricing pricing = context.getBean(LlmPricing.class);
+				assertThat(pricing.cost("gpt-4o-mini", 1_000_000, 1_000_000, 0)).isEqualByComparingTo("1.00");
+				assertThat(pricing.cost("acme-1-preview", 2_000_000, 0, 1_000_000)).isEqualByComparingTo("1.5");
+				assertThat(pricing.cost("gpt-4o", 1_000_000, 0, 0)).isEqualByComparingTo("2.50");
+			});
+	}
+
+	@Test
+	void incompletePriceFailsStartupNamingTheProperty() {
+		this.contextRunner.withPropertyValues("fastagentic.llm.pricing[acme-1].input=1")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("fastagentic.llm.pricing[acme-1]")
+				.hasMessageContaining("'output'"));
+	}
+
+	@Test
+	void contentCaptureIsOptInAndWarnsAtStartup(CapturedOutput output) {
+		this.contextRunner
+			.withPropertyValues("fastagentic.llm.capture-content=true", "fastagentic.llm.content-max-length=200")
+			.run((context) -> assertThat(context).hasSingleBean(ContentCaptureObservationFilter.class));
+		assertThat(output).contains("WARN").contains("fastagentic.llm.capture-content is on").contains("200 characters");
+	}
+
+	@Test
+	void usageMetricsNeedAMeterRegistry() {
+		this.contextRunner.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.run((context) -> assertThat(context).hasSingleBean(LlmUsageMetricsHandler.class));
+	}
+
+	@Test
+	void toolAspectNeedsAspectJ() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.aspectj"))
+			.run((context) -> assertThat(context).hasSingleBean(AgentObservations.class)
+				.doesNotHaveBean(AgentToolAspect.class));
+	}
+
+	@Test
+	void backsOffWithoutAnObservationRegistry() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(FastAgenticObservationAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(AgentObservations.class));
+	}
+
+}
