@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.fastagentic.autoconfigure.otel.FastAgenticOtelAutoConfiguration;
+import io.fastagentic.export.InProcessSpanExporter;
 import io.fastagentic.export.SpanExportMonitor;
 import io.fastagentic.health.SpanExportHealthIndicator;
 import io.fastagentic.health.SpanExportHealthIndicator.ExportTarget;
@@ -46,9 +47,11 @@ public final class FastAgenticHealthAutoConfiguration {
 	SpanExportHealthIndicator fastagenticHealthIndicator(SpanExportMonitor monitor,
 			ObjectProvider<SpanExporter> spanExporters, ObjectProvider<OtlpTracingConnectionDetails> connectionDetails,
 			ObjectProvider<OtlpTracingProperties> otlpProperties) {
-		return new SpanExportHealthIndicator(monitor,
-				exportTarget(spanExporters.orderedStream().toList(), connectionDetails.getIfAvailable(),
-						otlpProperties.getIfAvailable()));
+		List<SpanExporter> collectorExporters = spanExporters.orderedStream()
+			.filter((exporter) -> !(exporter instanceof InProcessSpanExporter))
+			.toList();
+		return new SpanExportHealthIndicator(monitor, exportTarget(collectorExporters,
+				connectionDetails.getIfAvailable(), otlpProperties.getIfAvailable()));
 	}
 
 	private static @Nullable ExportTarget exportTarget(List<SpanExporter> exporters,

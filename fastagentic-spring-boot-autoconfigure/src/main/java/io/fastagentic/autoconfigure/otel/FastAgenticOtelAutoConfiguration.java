@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 
 import io.fastagentic.export.ExportQueueMeterProvider;
+import io.fastagentic.export.InProcessSpanExporter;
 import io.fastagentic.export.MonitoredSpanExporter;
 import io.fastagentic.export.SpanExportMonitor;
 import io.opentelemetry.api.OpenTelemetry;
@@ -52,12 +53,14 @@ public final class FastAgenticOtelAutoConfiguration {
 	@ConditionalOnMissingBean
 	SpanExporters spanExporters(ObjectProvider<SpanExporter> spanExporters, SpanExportMonitor monitor) {
 		List<SpanExporter> exporters = spanExporters.orderedStream().toList();
-		if (exporters.isEmpty()) {
+		if (exporters.stream().allMatch(InProcessSpanExporter.class::isInstance)) {
 			logger.info("Traces are recorded but not exported: no collector is configured. "
 					+ "Set FASTAGENTIC_OTEL_ENDPOINT (for example http://otel-collector:4318) to export them over OTLP.");
 		}
-		return SpanExporters
-			.of(exporters.stream().map((exporter) -> new MonitoredSpanExporter(exporter, monitor)).toList());
+		return SpanExporters.of(exporters.stream()
+			.map((exporter) -> (exporter instanceof InProcessSpanExporter) ? exporter
+					: new MonitoredSpanExporter(exporter, monitor))
+			.toList());
 	}
 
 	@Bean
