@@ -10,6 +10,8 @@ import io.fastagentic.annotation.AgentEndpointInfo;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationContextAware;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -28,12 +30,24 @@ import org.springframework.web.util.pattern.PathPatternParser;
  *
  * @author FastAgentic
  */
-public class AgentEndpointRegistry implements ApplicationListener<ContextRefreshedEvent> {
+public class AgentEndpointRegistry implements ApplicationListener<ContextRefreshedEvent>, ApplicationContextAware {
 
 	private volatile List<Route> routes = List.of();
 
+	private @Nullable ApplicationContext applicationContext;
+
+	@Override
+	public void setApplicationContext(ApplicationContext applicationContext) {
+		this.applicationContext = applicationContext;
+	}
+
 	@Override
 	public void onApplicationEvent(ContextRefreshedEvent event) {
+		// A child context's refresh reaches its parent's listeners too; only this
+		// registry's own context holds the mappings it guards.
+		if (event.getApplicationContext() != this.applicationContext) {
+			return;
+		}
 		List<Route> found = new ArrayList<>();
 		for (RequestMappingHandlerMapping mapping : event.getApplicationContext()
 			.getBeansOfType(RequestMappingHandlerMapping.class)

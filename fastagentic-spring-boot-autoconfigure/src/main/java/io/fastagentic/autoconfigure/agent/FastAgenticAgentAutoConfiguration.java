@@ -25,7 +25,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  */
 @AutoConfiguration(after = ObservationAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
-@ConditionalOnClass({ Advice.class, DispatcherServlet.class, ObservationRegistry.class })
+@ConditionalOnClass({ Advice.class, DispatcherServlet.class, ObservationRegistry.class, Tracer.class })
 @ConditionalOnBean(ObservationRegistry.class)
 public final class FastAgenticAgentAutoConfiguration {
 

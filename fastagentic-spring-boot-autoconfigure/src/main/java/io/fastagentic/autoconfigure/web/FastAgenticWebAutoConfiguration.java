@@ -22,7 +22,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
@@ -32,8 +31,9 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcObservationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.ServerRequestObservationConvention;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
@@ -44,7 +44,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  */
 @AutoConfiguration(after = ObservationAutoConfiguration.class, before = WebMvcObservationAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
-@ConditionalOnClass({ DispatcherServlet.class, ObservationRegistry.class, ObservationProperties.class })
+@ConditionalOnClass({ DispatcherServlet.class, ObservationRegistry.class, ObservationProperties.class, Tracer.class })
 @ConditionalOnBean(ObservationRegistry.class)
 @EnableConfigurationProperties({ FastAgenticWebProperties.class, ObservationProperties.class })
 public final class FastAgenticWebAutoConfiguration {
@@ -60,6 +60,8 @@ public final class FastAgenticWebAutoConfiguration {
 	 * Order of the {@code policy.check} filter: right after {@code auth.validate}.
 	 */
 	public static final int POLICY_CHECK_FILTER_ORDER = AUTH_VALIDATE_FILTER_ORDER + 1;
+
+	private static final String SPRING_SECURITY_CONTEXT = "org.springframework.security.core.context.SecurityContextHolder";
 
 	FastAgenticWebAutoConfiguration() {
 	}
@@ -114,31 +116,20 @@ public final class FastAgenticWebAutoConfiguration {
 		return registration;
 	}
 
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnClass(name = "org.springframework.security.core.context.SecurityContextHolder")
-	static class SpringSecurityAuthenticatorConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		AgentAuthenticator agentAuthenticator() {
-			return new SpringSecurityAuthenticator();
-		}
-
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnMissingClass("org.springframework.security.core.context.SecurityContextHolder")
-	static class ConfiguredAuthenticatorConfiguration {
-
-		@Bean
-		@ConditionalOnMissingBean
-		AgentAuthenticator agentAuthenticator(FastAgenticWebProperties properties) {
-			if (properties.getAuth().getApiKeys().isEmpty()) {
-				return new AnonymousAuthenticator();
-			}
+	/**
+	 * Configured API keys win; otherwise Spring Security's outcome when it is present;
+	 * otherwise anonymous callers.
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	AgentAuthenticator agentAuthenticator(FastAgenticWebProperties properties, ResourceLoader resourceLoader) {
+		if (!properties.getAuth().getApiKeys().isEmpty()) {
 			return new ApiKeyAuthenticator(properties.getAuth().getApiKeys());
 		}
-
+		if (ClassUtils.isPresent(SPRING_SECURITY_CONTEXT, resourceLoader.getClassLoader())) {
+			return new SpringSecurityAuthenticator();
+		}
+		return new AnonymousAuthenticator();
 	}
 
 }

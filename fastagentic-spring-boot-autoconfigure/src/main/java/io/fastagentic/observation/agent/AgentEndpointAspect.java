@@ -120,7 +120,7 @@ public class AgentEndpointAspect {
 		}
 		response.setHeader(RUN_ID_HEADER, runId);
 		Span serverSpan = this.tracer.currentSpan();
-		if (serverSpan != null) {
+		if (serverSpan != null && !serverSpan.isNoop()) {
 			TraceContext trace = serverSpan.context();
 			String flags = Boolean.TRUE.equals(trace.sampled()) ? "01" : "00";
 			response.setHeader(TRACE_RESPONSE_HEADER, "00-" + trace.traceId() + "-" + trace.spanId() + "-" + flags);

@@ -1,5 +1,6 @@
 package io.fastagentic.observation.agent;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -13,14 +14,20 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.util.ClassUtils;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.context.request.async.DeferredResult;
+import org.springframework.web.context.request.async.DeferredResultProcessingInterceptor;
+import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
  * Stops an {@code agent.run} observation when the work an endpoint returned really
  * ends: at once for a plain value, when a {@link CompletionStage} or
- * {@link DeferredResult} completes, after the last event of a
+ * {@link DeferredResult} completes (seen through the request's async manager, so the
+ * endpoint keeps its own callbacks), after the last event of a
  * {@link ResponseBodyEmitter} (and so {@code SseEmitter}), after a
  * {@link StreamingResponseBody} wrote its last byte, and when a Reactor {@code Flux} or
  * {@code Mono} terminates. A failure marks the observation as an error first.
@@ -76,10 +83,7 @@ final class AgentRunCompletion {
 			});
 			return result;
 		}
-		if (result instanceof DeferredResult<?> deferred) {
-			deferred.onCompletion(this::stop);
-			deferred.onError(this::fail);
-			deferred.onTimeout(() -> fail(new TimeoutException("The deferred result timed out")));
+		if (result instanceof DeferredResult<?> && trackThroughAsyncManager()) {
 			return result;
 		}
 		if (result instanceof StreamingResponseBody body) {
@@ -92,15 +96,53 @@ final class AgentRunCompletion {
 		return result;
 	}
 
-	private void write(StreamingResponseBody body, OutputStream output) throws java.io.IOException {
+	/**
+	 * A {@link DeferredResult} keeps one callback per event, and those belong to the
+	 * endpoint: listen through the request's async manager instead.
+	 */
+	private boolean trackThroughAsyncManager() {
+		if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+			return false;
+		}
+		WebAsyncUtils.getAsyncManager(attributes.getRequest())
+			.registerDeferredResultInterceptor(this, new DeferredResultProcessingInterceptor() {
+
+				@Override
+				public <T> boolean handleTimeout(NativeWebRequest request, DeferredResult<T> deferredResult) {
+					fail(new TimeoutException("The deferred result timed out"));
+					return true;
+				}
+
+				@Override
+				public <T> boolean handleError(NativeWebRequest request, DeferredResult<T> deferredResult,
+						Throwable failure) {
+					fail(failure);
+					return true;
+				}
+
+				@Override
+				public <T> void afterCompletion(NativeWebRequest request, DeferredResult<T> deferredResult) {
+					if (deferredResult.getResult() instanceof Throwable failure) {
+						fail(failure);
+					}
+					stop();
+				}
+
+			});
+		return true;
+	}
+
+	private void write(StreamingResponseBody body, OutputStream output) throws IOException {
 		try (Observation.Scope scope = this.observation.openScope()) {
 			body.writeTo(output);
 		}
-		catch (java.io.IOException | RuntimeException ex) {
+		catch (Throwable ex) {
 			fail(ex);
 			throw ex;
 		}
-		stop();
+		finally {
+			stop();
+		}
 	}
 
 	void fail(Throwable failure) {

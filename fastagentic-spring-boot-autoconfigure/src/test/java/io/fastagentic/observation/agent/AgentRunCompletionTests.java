@@ -1,0 +1,311 @@
+package io.fastagentic.observation.agent;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import io.fastagentic.annotation.AgentEndpointInfo;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import jakarta.servlet.AsyncEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+import org.springframework.core.MethodParameter;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.StringHttpMessageConverter;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.async.DeferredResult;
+import org.springframework.web.context.request.async.StandardServletAsyncWebRequest;
+import org.springframework.web.context.request.async.WebAsyncManager;
+import org.springframework.web.context.request.async.WebAsyncUtils;
+import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitterReturnValueHandler;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
+import static org.assertj.core.api.Assertions.assertThatIOException;
+
+/**
+ * Tests for {@link AgentRunCompletion}: the {@code agent.run} observation ends when the
+ * work an endpoint returned really ends, and records how it failed.
+ */
+class AgentRunCompletionTests {
+
+	private final TestObservationRegistry registry = TestObservationRegistry.create();
+
+	private final Observation observation = AgentRunObservationDocumentation.AGENT_RUN
+		.observation(null, new DefaultAgentRunObservationConvention(),
+				() -> new AgentRunObservationContext(new AgentEndpointInfo("/chat", "/chat", "langchain4j", "gpt-4"),
+						"run-1", "anonymous"),
+				this.registry)
+		.start();
+
+	private final MockHttpServletRequest request = new MockHttpServletRequest("POST", "/chat");
+
+	private final MockHttpServletResponse response = new MockHttpServletResponse();
+
+	private final StandardServletAsyncWebRequest asyncWebRequest = new StandardServletAsyncWebRequest(this.request,
+			this.response);
+
+	@BeforeEach
+	void bindAsyncRequest() {
+		this.request.setAsyncSupported(true);
+		WebAsyncUtils.getAsyncManager(this.request).setAsyncWebRequest(this.asyncWebRequest);
+		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(this.request, this.response));
+	}
+
+	@AfterEach
+	void resetRequestContext() {
+		RequestContextHolder.resetRequestAttributes();
+	}
+
+	@Test
+	void plainValueStopsTheRunAtOnce() {
+		Object result = AgentRunCompletion.stopWhenDone("answer", this.observation);
+		assertThat(result).isEqualTo("answer");
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasNameEqualTo("agent.run")
+			.hasBeenStarted()
+			.hasBeenStopped()
+			.doesNotHaveError();
+	}
+
+	@Test
+	void nullResultStopsTheRunAtOnce() {
+		assertThat(AgentRunCompletion.stopWhenDone(null, this.observation)).isNull();
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped();
+	}
+
+	@Test
+	void completableFutureStopsTheRunOnlyWhenItCompletes() {
+		CompletableFuture<String> future = new CompletableFuture<>();
+		assertThat(AgentRunCompletion.stopWhenDone(future, this.observation)).isSameAs(future);
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStarted().isNotStopped();
+		future.complete("answer");
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().doesNotHaveError();
+	}
+
+	@Test
+	void completableFutureFailureIsRecordedUnwrappedAndStopsTheRun() {
+		CompletableFuture<String> future = new CompletableFuture<>();
+		CompletableFuture<String> returned = future.thenApply((value) -> value);
+		AgentRunCompletion.stopWhenDone(returned, this.observation);
+		IllegalStateException failure = new IllegalStateException("model unavailable");
+		future.completeExceptionally(failure);
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().hasError(failure);
+	}
+
+	@Test
+	void streamingBodyStopsTheRunOnlyAfterTheLastByteIsWritten() throws IOException {
+		AtomicReference<Observation> currentWhileWriting = new AtomicReference<>();
+		StreamingResponseBody body = (output) -> {
+			assertThat(this.registry).hasSingleObservationThat().isNotStopped();
+			currentWhileWriting.set(this.registry.getCurrentObservation());
+			output.write("token".getBytes());
+		};
+		Object result = AgentRunCompletion.stopWhenDone(body, this.observation);
+		assertThat(result).isInstanceOf(StreamingResponseBody.class).isNotSameAs(body);
+		assertThat(this.registry).hasSingleObservationThat().isNotStopped();
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+		((StreamingResponseBody) result).writeTo(output);
+		assertThat(output.toString()).isEqualTo("token");
+		assertThat(currentWhileWriting).hasValue(this.observation);
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().doesNotHaveError();
+	}
+
+	@Test
+	void streamingBodyFailureIsRecordedRethrownAndStopsTheRun() {
+		IOException failure = new IOException("Broken pipe");
+		StreamingResponseBody body = (output) -> {
+			throw failure;
+		};
+		StreamingResponseBody result = (StreamingResponseBody) AgentRunCompletion.stopWhenDone(body, this.observation);
+		assertThatIOException().isThrownBy(() -> result.writeTo(new ByteArrayOutputStream())).isSameAs(failure);
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().hasError(failure);
+	}
+
+	@Test
+	void responseEntityOfStreamingBodyKeepsItsStatusAndHeaders() throws IOException {
+		StreamingResponseBody body = (output) -> output.write("data".getBytes());
+		ResponseEntity<StreamingResponseBody> entity = ResponseEntity.status(HttpStatus.ACCEPTED)
+			.header("X-Custom", "kept")
+			.header(HttpHeaders.CONTENT_TYPE, "text/plain")
+			.body(body);
+		Object result = AgentRunCompletion.stopWhenDone(entity, this.observation);
+		assertThat(result).isInstanceOf(ResponseEntity.class).isNotSameAs(entity);
+		ResponseEntity<?> rewrapped = (ResponseEntity<?>) result;
+		assertThat(rewrapped.getStatusCode()).isEqualTo(HttpStatus.ACCEPTED);
+		assertThat(rewrapped.getHeaders().get("X-Custom")).containsExactly("kept");
+		assertThat(rewrapped.getHeaders().getContentType()).hasToString("text/plain");
+		assertThat(rewrapped.getBody()).isInstanceOf(StreamingResponseBody.class).isNotSameAs(body);
+		assertThat(this.registry).hasSingleObservationThat().isNotStopped();
+		ByteArrayOutputStream output = new ByteArrayOutputStream();
+		((StreamingResponseBody) rewrapped.getBody()).writeTo(output);
+		assertThat(output.toString()).isEqualTo("data");
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped();
+	}
+
+	@Test
+	void responseEntityOfPlainValueIsReturnedAsIsAndStopsTheRun() {
+		ResponseEntity<String> entity = ResponseEntity.ok("answer");
+		assertThat(AgentRunCompletion.stopWhenDone(entity, this.observation)).isSameAs(entity);
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped();
+	}
+
+	@Test
+	void sseEmitterStopsTheRunWhenTheAsyncRequestCompletes() throws Exception {
+		SseEmitter emitter = new SseEmitter();
+		assertThat(AgentRunCompletion.stopWhenDone(emitter, this.observation)).isSameAs(emitter);
+		handleAsSpringMvcWould(emitter);
+		emitter.send("token");
+		emitter.complete();
+		assertThat(this.response.getContentAsString()).isEqualTo("data:token\n\n");
+		assertThat(this.registry).hasSingleObservationThat().isNotStopped();
+		this.asyncWebRequest.onComplete(asyncEvent());
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().doesNotHaveError();
+	}
+
+	@Test
+	void sseEmitterErrorIsRecordedAndStopsTheRun() throws Exception {
+		SseEmitter emitter = new SseEmitter();
+		AgentRunCompletion.stopWhenDone(emitter, this.observation);
+		handleAsSpringMvcWould(emitter);
+		IOException failure = new IOException("Connection reset by peer");
+		this.asyncWebRequest.onError(new AsyncEvent(this.request.getAsyncContext(), failure));
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().assertThatError().hasCause(failure);
+	}
+
+	@Test
+	void monoStopsTheRunWhenItCompletes() {
+		Mono<String> mono = Mono.just("answer");
+		Object result = AgentRunCompletion.stopWhenDone(mono, this.observation);
+		assertThat(result).isInstanceOf(Mono.class);
+		assertThat(this.registry).hasSingleObservationThat().isNotStopped();
+		assertThat(((Mono<?>) result).block()).isEqualTo("answer");
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().doesNotHaveError();
+	}
+
+	@Test
+	void monoFailureIsRecordedAndStopsTheRun() {
+		IllegalStateException failure = new IllegalStateException("model unavailable");
+		Mono<?> result = (Mono<?>) AgentRunCompletion.stopWhenDone(Mono.error(failure), this.observation);
+		assertThatException().isThrownBy(result::block).isSameAs(failure);
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().hasError(failure);
+	}
+
+	@Test
+	void fluxStopsTheRunAfterItsLastElement() {
+		Sinks.Many<String> tokens = Sinks.many().unicast().onBackpressureBuffer();
+		Flux<?> result = (Flux<?>) AgentRunCompletion.stopWhenDone(tokens.asFlux(), this.observation);
+		List<Object> received = new ArrayList<>();
+		result.subscribe(received::add);
+		tokens.tryEmitNext("Hello");
+		tokens.tryEmitNext("world");
+		assertThat(received).containsExactly("Hello", "world");
+		assertThat(this.registry).hasSingleObservationThat().isNotStopped();
+		tokens.tryEmitComplete();
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().doesNotHaveError();
+	}
+
+	@Test
+	void fluxFailureIsRecordedAndStopsTheRun() {
+		IllegalStateException failure = new IllegalStateException("stream broke");
+		Flux<?> result = (Flux<?>) AgentRunCompletion
+			.stopWhenDone(Flux.just("Hello").concatWith(Flux.error(failure)), this.observation);
+		assertThatException().isThrownBy(() -> result.collectList().block()).isSameAs(failure);
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().hasError(failure);
+	}
+
+	@Test
+	void cancelledFluxStopsTheRunWithoutError() {
+		Flux<?> result = (Flux<?>) AgentRunCompletion.stopWhenDone(Flux.never(), this.observation);
+		Disposable subscription = result.subscribe();
+		assertThat(this.registry).hasSingleObservationThat().isNotStopped();
+		subscription.dispose();
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().doesNotHaveError();
+	}
+
+	@Test
+	void cancelledMonoStopsTheRunWithoutError() {
+		Mono<?> result = (Mono<?>) AgentRunCompletion.stopWhenDone(Mono.never(), this.observation);
+		Disposable subscription = result.subscribe();
+		subscription.dispose();
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().doesNotHaveError();
+	}
+
+	@Test
+	void deferredResultStopsTheRunWhenTheAsyncRequestCompletes() throws Exception {
+		WebAsyncManager asyncManager = WebAsyncUtils.getAsyncManager(this.request);
+		DeferredResult<String> deferred = new DeferredResult<>();
+		assertThat(AgentRunCompletion.stopWhenDone(deferred, this.observation)).isSameAs(deferred);
+		asyncManager.startDeferredResultProcessing(deferred);
+		deferred.setResult("answer");
+		assertThat(this.registry).hasSingleObservationThat().isNotStopped();
+		this.asyncWebRequest.onComplete(asyncEvent());
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().doesNotHaveError();
+	}
+
+	@Test
+	void deferredResultTimeoutIsRecordedAndStopsTheRun() throws Exception {
+		WebAsyncManager asyncManager = WebAsyncUtils.getAsyncManager(this.request);
+		DeferredResult<String> deferred = new DeferredResult<>();
+		AgentRunCompletion.stopWhenDone(deferred, this.observation);
+		asyncManager.startDeferredResultProcessing(deferred);
+		this.asyncWebRequest.onTimeout(asyncEvent());
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasBeenStopped()
+			.assertThatError()
+			.isInstanceOf(TimeoutException.class);
+	}
+
+	@Test
+	void deferredResultKeepsTheEndpointsOwnTimeoutFallback() throws Exception {
+		WebAsyncManager asyncManager = WebAsyncUtils.getAsyncManager(this.request);
+		DeferredResult<String> deferred = new DeferredResult<>();
+		deferred.onTimeout(() -> deferred.setResult("fallback answer"));
+		AgentRunCompletion.stopWhenDone(deferred, this.observation);
+		asyncManager.startDeferredResultProcessing(deferred);
+		this.asyncWebRequest.onTimeout(asyncEvent());
+		assertThat(deferred.getResult()).isEqualTo("fallback answer");
+		this.asyncWebRequest.onComplete(asyncEvent());
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped();
+	}
+
+	private void handleAsSpringMvcWould(SseEmitter emitter) throws Exception {
+		ResponseBodyEmitterReturnValueHandler handler = new ResponseBodyEmitterReturnValueHandler(
+				List.of(new StringHttpMessageConverter()));
+		MethodParameter returnType = new MethodParameter(Endpoints.class.getDeclaredMethod("stream"), -1);
+		handler.handleReturnValue(emitter, returnType, new ModelAndViewContainer(),
+				new ServletWebRequest(this.request, this.response));
+	}
+
+	private AsyncEvent asyncEvent() {
+		return new AsyncEvent(this.request.getAsyncContext(), this.request, this.response);
+	}
+
+	interface Endpoints {
+
+		SseEmitter stream();
+
+	}
+
+}
