@@ -67,9 +67,10 @@ public class FastAgenticOtelProperties {
 
 	/**
 	 * Propagation formats written on outgoing requests: tracecontext, baggage, b3,
-	 * b3multi, jaeger or none (FASTAGENTIC_OTEL_PROPAGATORS).
+	 * b3multi, jaeger or none (FASTAGENTIC_OTEL_PROPAGATORS). Unset: OTEL_PROPAGATORS,
+	 * else tracecontext,baggage. All of W3C, B3 and Jaeger are accepted on the way in.
 	 */
-	private List<String> propagators = new ArrayList<>(List.of("tracecontext", "baggage"));
+	private @Nullable List<String> propagators;
 
 	/**
 	 * OTLP transport: http/protobuf or grpc (FASTAGENTIC_OTEL_PROTOCOL).
@@ -82,6 +83,8 @@ public class FastAgenticOtelProperties {
 	 * logged.
 	 */
 	private Map<String, String> headers = new LinkedHashMap<>();
+
+	private final Propagation propagation = new Propagation();
 
 	public @Nullable String getEndpoint() {
 		return this.endpoint;
@@ -139,11 +142,11 @@ public class FastAgenticOtelProperties {
 		this.sampleSlowThreshold = sampleSlowThreshold;
 	}
 
-	public List<String> getPropagators() {
+	public @Nullable List<String> getPropagators() {
 		return this.propagators;
 	}
 
-	public void setPropagators(List<String> propagators) {
+	public void setPropagators(@Nullable List<String> propagators) {
 		this.propagators = propagators;
 	}
 
@@ -155,12 +158,68 @@ public class FastAgenticOtelProperties {
 		this.protocol = protocol;
 	}
 
+	public Propagation getPropagation() {
+		return this.propagation;
+	}
+
 	public Map<String, String> getHeaders() {
 		return this.headers;
 	}
 
 	public void setHeaders(Map<String, String> headers) {
 		this.headers = headers;
+	}
+
+	/**
+	 * Trace context propagation settings.
+	 */
+	public static class Propagation {
+
+		/**
+		 * Whether an incoming trace context becomes the parent of the request's span. Off
+		 * at an untrusted edge: every request starts a new trace, linked to the incoming
+		 * context, and incoming baggage is dropped.
+		 */
+		private boolean trustIncoming = true;
+
+		/**
+		 * Hosts that may receive baggage (run_id, user_id, ...) on outgoing requests:
+		 * host names or *.suffix wildcards. Empty: no host gets baggage, only the trace
+		 * context.
+		 */
+		private List<String> baggageAllowedHosts = new ArrayList<>();
+
+		/**
+		 * Whether SQL statements carry their trace context to the database as a
+		 * sqlcommenter comment. A unique comment per statement defeats server-side
+		 * statement caches; spans are kept either way.
+		 */
+		private boolean jdbcComment = true;
+
+		public boolean isTrustIncoming() {
+			return this.trustIncoming;
+		}
+
+		public void setTrustIncoming(boolean trustIncoming) {
+			this.trustIncoming = trustIncoming;
+		}
+
+		public List<String> getBaggageAllowedHosts() {
+			return this.baggageAllowedHosts;
+		}
+
+		public void setBaggageAllowedHosts(List<String> baggageAllowedHosts) {
+			this.baggageAllowedHosts = baggageAllowedHosts;
+		}
+
+		public boolean isJdbcComment() {
+			return this.jdbcComment;
+		}
+
+		public void setJdbcComment(boolean jdbcComment) {
+			this.jdbcComment = jdbcComment;
+		}
+
 	}
 
 }
