@@ -120,7 +120,8 @@ public class AgentEndpointAspect {
 		}
 		response.setHeader(RUN_ID_HEADER, runId);
 		Span serverSpan = this.tracer.currentSpan();
-		if (serverSpan != null && !serverSpan.isNoop()) {
+		// An unsampled request has a span that records nothing but still names the trace.
+		if (serverSpan != null && !serverSpan.context().traceId().isEmpty()) {
 			TraceContext trace = serverSpan.context();
 			String flags = Boolean.TRUE.equals(trace.sampled()) ? "01" : "00";
 			response.setHeader(TRACE_RESPONSE_HEADER, "00-" + trace.traceId() + "-" + trace.spanId() + "-" + flags);

@@ -17,7 +17,6 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.ContextKey;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
@@ -39,18 +38,12 @@ import org.springframework.util.ClassUtils;
  * Incoming baggage is bounded by the W3C limits (8192 bytes, 180 entries: the valid
  * part is kept), and never sets {@code run_id} or {@code user_id}, which only this
  * service assigns. At an untrusted edge the incoming context starts nothing: each
- * request gets a new trace, the incoming span context is kept under
- * {@link #UNTRUSTED_PARENT} for {@link UntrustedParentLinkSpanProcessor} to link, and
- * incoming baggage is dropped.
+ * request gets a new trace (which {@link UntrustedParentLinkSpanProcessor} links to the
+ * incoming one), and incoming baggage is dropped.
  *
  * @author FastAgentic
  */
 public final class AgentTextMapPropagator implements TextMapPropagator {
-
-	/**
-	 * Where the incoming span context of an untrusted request is kept.
-	 */
-	public static final ContextKey<SpanContext> UNTRUSTED_PARENT = ContextKey.named("fastagentic-untrusted-parent");
 
 	static final int MAX_BAGGAGE_BYTES = 8192;
 
@@ -135,18 +128,36 @@ public final class AgentTextMapPropagator implements TextMapPropagator {
 
 	@Override
 	public <C> Context extract(Context context, @Nullable C carrier, TextMapGetter<C> getter) {
-		BoundedBaggageGetter<C> boundedGetter = new BoundedBaggageGetter<>(getter);
-		Context extracted = W3CBaggagePropagator.getInstance().extract(context, carrier, boundedGetter);
-		// In order, so that W3C wins when a request carries several formats.
-		for (TextMapPropagator extractor : TRACE_EXTRACTORS) {
-			extracted = extractor.extract(extracted, carrier, boundedGetter);
-		}
 		if (!this.trustIncoming) {
-			SpanContext incoming = Span.fromContext(extracted).getSpanContext();
-			return incoming.isValid() ? context.with(UNTRUSTED_PARENT, incoming) : context;
+			UntrustedParentLinkSpanProcessor.offer(incomingSpanContext(carrier, getter));
+			return context;
 		}
+		BoundedBaggageGetter<C> boundedGetter = new BoundedBaggageGetter<>(getter);
+		Context extracted = extractTraceContext(
+				W3CBaggagePropagator.getInstance().extract(context, carrier, boundedGetter), carrier, boundedGetter);
 		Baggage baggage = Baggage.fromContext(extracted);
 		return baggage.isEmpty() ? extracted : extracted.with(bounded(baggage));
+	}
+
+	/**
+	 * The span context a request carries in any accepted format, whether or not it is
+	 * trusted.
+	 * @param <C> the carrier type
+	 * @param carrier the request
+	 * @param getter reads its headers
+	 * @return the incoming span context, invalid when there is none
+	 */
+	public static <C> SpanContext incomingSpanContext(@Nullable C carrier, TextMapGetter<C> getter) {
+		return Span.fromContext(extractTraceContext(Context.root(), carrier, getter)).getSpanContext();
+	}
+
+	private static <C> Context extractTraceContext(Context context, @Nullable C carrier, TextMapGetter<C> getter) {
+		Context extracted = context;
+		// In order, so that W3C wins when a request carries several formats.
+		for (TextMapPropagator extractor : TRACE_EXTRACTORS) {
+			extracted = extractor.extract(extracted, carrier, getter);
+		}
+		return extracted;
 	}
 
 	private static Baggage bounded(Baggage baggage) {

@@ -1,0 +1,250 @@
+package io.fastagentic.sample;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import io.fastagentic.sample.FakeProviderServer.RecordedRequest;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
+import io.opentelemetry.sdk.trace.data.LinkData;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static io.fastagentic.sample.ExportedSpans.attribute;
+import static io.fastagentic.sample.ExportedSpans.named;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Trace context in and out of the sample agent: each incoming format becomes the parent
+ * of the HTTP span, the configured formats reach the LLM provider, baggage only reaches
+ * allowed hosts, an untrusted edge starts new traces, and the database itself receives
+ * the ids of the statement's span.
+ */
+class TraceContextPropagationTests {
+
+	private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
+
+	private static final String PARENT_ID = "00f067aa0ba902b7";
+
+	private static final Pattern TRACE_RESPONSE = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-0([01])");
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+	@AfterEach
+	void stop() {
+		this.contexts.forEach(ConfigurableApplicationContext::close);
+	}
+
+	static Stream<Arguments> incomingFormats() {
+		return Stream.of(Arguments.of("W3C", Map.of("traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01")),
+				Arguments.of("B3 single", Map.of("b3", TRACE_ID + "-" + PARENT_ID + "-1")),
+				Arguments.of("B3 multi",
+						Map.of("X-B3-TraceId", TRACE_ID, "X-B3-SpanId", PARENT_ID, "X-B3-Sampled", "1")),
+				Arguments.of("Jaeger", Map.of("uber-trace-id", TRACE_ID + ":" + PARENT_ID + ":0:1")));
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@MethodSource("incomingFormats")
+	void incomingContextBecomesTheParentOfTheHttpSpan(String format, Map<String, String> headers) throws Exception {
+		ConfigurableApplicationContext context = start();
+		HttpResponse<String> response = chat(context, headers);
+		assertThat(response.statusCode()).isEqualTo(200);
+		Matcher traceResponse = traceResponse(response);
+		assertThat(traceResponse.group(1)).isEqualTo(TRACE_ID);
+		SpanData http = named(spans(context).awaitTrace(TRACE_ID, "HTTP POST /chat"), "HTTP POST /chat");
+		assertThat(http.getTraceId()).isEqualTo(TRACE_ID);
+		assertThat(http.getParentSpanId()).isEqualTo(PARENT_ID);
+		assertThat(http.getParentSpanContext().isRemote()).isTrue();
+	}
+
+	@Test
+	void incomingUnsampledDecisionIsHonoured() throws Exception {
+		ConfigurableApplicationContext context = start();
+		HttpResponse<String> unsampled = chat(context,
+				Map.of("traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-00"));
+		assertThat(unsampled.statusCode()).isEqualTo(200);
+		assertThat(traceResponse(unsampled).group(3)).isEqualTo("0");
+		assertThat(lastLlmRequest(context).header("traceparent")).startsWith("00-" + TRACE_ID + "-").endsWith("-00");
+		HttpResponse<String> sampled = chat(context, Map.of());
+		spans(context).awaitTrace(traceResponse(sampled).group(1), "HTTP POST /chat");
+		assertThat(spans(context).trace(TRACE_ID)).isEmpty();
+	}
+
+	static Stream<Arguments> outgoingFormats() {
+		return Stream.of(Arguments.of("tracecontext,baggage", List.of("traceparent"), List.of("b3", "x-b3-traceid", "uber-trace-id", "baggage")),
+				Arguments.of("b3", List.of("b3"), List.of("traceparent", "x-b3-traceid", "uber-trace-id", "baggage")),
+				Arguments.of("b3multi", List.of("x-b3-traceid", "x-b3-spanid", "x-b3-sampled"),
+						List.of("traceparent", "b3", "uber-trace-id")),
+				Arguments.of("jaeger", List.of("uber-trace-id"), List.of("traceparent", "b3", "uberctx-run_id")),
+				Arguments.of("none", List.of(), List.of("traceparent", "b3", "x-b3-traceid", "uber-trace-id", "baggage")));
+	}
+
+	@ParameterizedTest(name = "FASTAGENTIC_OTEL_PROPAGATORS={0}")
+	@MethodSource("outgoingFormats")
+	void providerReceivesExactlyTheConfiguredFormats(String propagators, List<String> present, List<String> absent)
+			throws Exception {
+		ConfigurableApplicationContext context = start("--fastagentic.otel.propagators=" + propagators);
+		HttpResponse<String> response = chat(context, Map.of());
+		String traceId = traceResponse(response).group(1);
+		List<SpanData> trace = spans(context).awaitTrace(traceId, "HTTP POST /chat");
+		SpanData llmHttpCall = ExportedSpans.children(trace, named(trace, "llm.call gpt-4o-mini")).get(0);
+		RecordedRequest llmRequest = lastLlmRequest(context);
+		assertThat(present).allSatisfy((header) -> assertThat(llmRequest.header(header)).as(header).isNotNull());
+		assertThat(absent).allSatisfy((header) -> assertThat(llmRequest.header(header)).as(header).isNull());
+		String spanId = llmHttpCall.getSpanId();
+		String flags = llmHttpCall.getSpanContext().getTraceFlags().asHex();
+		switch (propagators) {
+			case "tracecontext,baggage" ->
+				assertThat(llmRequest.header("traceparent")).isEqualTo("00-" + traceId + "-" + spanId + "-" + flags);
+			case "b3" -> assertThat(llmRequest.header("b3")).isEqualTo(traceId + "-" + spanId + "-1");
+			case "b3multi" -> {
+				assertThat(llmRequest.header("x-b3-traceid")).isEqualTo(traceId);
+				assertThat(llmRequest.header("x-b3-spanid")).isEqualTo(spanId);
+				assertThat(llmRequest.header("x-b3-sampled")).isEqualTo("1");
+			}
+			case "jaeger" -> assertThat(llmRequest.header("uber-trace-id")).isEqualTo(traceId + ":" + spanId + ":0:1");
+			default -> {
+			}
+		}
+	}
+
+	@Test
+	void baggageReachesOnlyAllowedHosts() throws Exception {
+		ConfigurableApplicationContext context = start("--fastagentic.otel.propagators=tracecontext,baggage,jaeger",
+				"--fastagentic.otel.propagation.baggage-allowed-hosts=127.0.0.1");
+		HttpResponse<String> response = chat(context, Map.of("baggage", "tenant=acme,user_id=spoofed"));
+		String runId = response.headers().firstValue("X-Run-Id").orElseThrow();
+		RecordedRequest llmRequest = lastLlmRequest(context);
+		assertThat(llmRequest.header("baggage")).contains("run_id=" + runId)
+			.contains("user_id=anonymous")
+			.contains("tenant=acme")
+			.doesNotContain("spoofed");
+		assertThat(llmRequest.header("uberctx-run_id")).isEqualTo(runId);
+	}
+
+	@Test
+	void untrustedEdgeStartsANewTraceLinkedToTheIncomingOne() throws Exception {
+		ConfigurableApplicationContext context = start("--fastagentic.otel.propagation.trust-incoming=false",
+				"--fastagentic.otel.propagation.baggage-allowed-hosts=127.0.0.1");
+		HttpResponse<String> response = chat(context,
+				Map.of("traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01", "baggage", "tenant=acme"));
+		String traceId = traceResponse(response).group(1);
+		assertThat(traceId).isNotEqualTo(TRACE_ID);
+		SpanData http = named(spans(context).awaitTrace(traceId, "HTTP POST /chat"), "HTTP POST /chat");
+		assertThat(http.getParentSpanContext().isValid()).isFalse();
+		assertThat(http.getLinks()).singleElement().satisfies((LinkData link) -> {
+			assertThat(link.getSpanContext().getTraceId()).isEqualTo(TRACE_ID);
+			assertThat(link.getSpanContext().getSpanId()).isEqualTo(PARENT_ID);
+		});
+		assertThat(lastLlmRequest(context).header("baggage")).doesNotContain("tenant");
+	}
+
+	@Test
+	void databaseReceivesTheIdsOfTheStatementsSpan() throws Exception {
+		ConfigurableApplicationContext context = start();
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		jdbc.sql("SET QUERY_STATISTICS TRUE").update();
+		HttpResponse<String> response = chat(context, Map.of());
+		String traceId = traceResponse(response).group(1);
+		List<SpanData> trace = spans(context).awaitTrace(traceId, "HTTP POST /chat");
+		List<String> received = receivedInserts(jdbc);
+		List<SpanData> insertSpans = trace.stream().filter((span) -> span.getName().equals("INSERT agent_checkpoint")).toList();
+		assertThat(insertSpans).hasSize(2).allSatisfy((insert) -> {
+			assertThat(insert.getKind()).isEqualTo(SpanKind.CLIENT);
+			assertThat(attribute(insert, "db.system")).isEqualTo("h2");
+			assertThat(attribute(insert, "db.operation")).isEqualTo("INSERT");
+			assertThat(attribute(insert, "db.statement")).startsWith("INSERT INTO agent_checkpoint");
+			assertThat(received).anySatisfy((sql) -> assertThat(sql)
+				.endsWith("/*traceparent='00-" + traceId + "-" + insert.getSpanId() + "-"
+						+ insert.getSpanContext().getTraceFlags().asHex() + "'*/"));
+		});
+		List<String> checkpointWrites = trace.stream()
+			.filter((span) -> span.getName().equals("checkpoint.write"))
+			.map(SpanData::getSpanId)
+			.toList();
+		assertThat(insertSpans).allSatisfy((insert) -> assertThat(checkpointWrites).contains(insert.getParentSpanId()));
+	}
+
+	@Test
+	void commentsCanBeSwitchedOffWhileSpansStay() throws Exception {
+		ConfigurableApplicationContext context = start("--fastagentic.otel.propagation.jdbc-comment=false");
+		JdbcClient jdbc = context.getBean(JdbcClient.class);
+		jdbc.sql("SET QUERY_STATISTICS TRUE").update();
+		HttpResponse<String> response = chat(context, Map.of());
+		List<SpanData> trace = spans(context).awaitTrace(traceResponse(response).group(1), "HTTP POST /chat");
+		assertThat(trace).filteredOn((span) -> span.getName().equals("INSERT agent_checkpoint")).hasSize(2);
+		assertThat(receivedInserts(jdbc)).isNotEmpty().allSatisfy((sql) -> assertThat(sql).doesNotContain("traceparent"));
+	}
+
+	private static List<String> receivedInserts(JdbcClient jdbc) {
+		return jdbc.sql("SELECT SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")
+			.query(String.class)
+			.list()
+			.stream()
+			.filter((sql) -> sql.startsWith("INSERT INTO agent_checkpoint"))
+			.toList();
+	}
+
+	private ConfigurableApplicationContext start(String... args) {
+		Map<String, String> arguments = new LinkedHashMap<>();
+		Stream.concat(Stream.of("--server.port=0", "--management.opentelemetry.tracing.export.schedule-delay=10ms",
+				"--spring.datasource.url=jdbc:h2:mem:propagation-" + this.contexts.size() + ";DB_CLOSE_DELAY=-1"),
+				Stream.of(args))
+			.forEach((argument) -> arguments.put(argument.substring(0, argument.indexOf('=')), argument));
+		ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleAgentApplication.class,
+				ExportedSpans.Configuration.class)
+			.run(arguments.values().toArray(String[]::new));
+		this.contexts.add(context);
+		return context;
+	}
+
+	private static ExportedSpans spans(ConfigurableApplicationContext context) {
+		return new ExportedSpans(context.getBean(InMemorySpanExporter.class));
+	}
+
+	private static RecordedRequest lastLlmRequest(ConfigurableApplicationContext context) {
+		List<RecordedRequest> requests = context.getBean(FakeProviderServer.class)
+			.recentRequests()
+			.stream()
+			.filter((request) -> request.path().equals("/v1/chat/completions"))
+			.toList();
+		return requests.get(requests.size() - 1);
+	}
+
+	private HttpResponse<String> chat(ConfigurableApplicationContext context, Map<String, String> headers)
+			throws Exception {
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create(
+					"http://localhost:" + context.getEnvironment().getProperty("local.server.port") + "/chat"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"Where does my context go?\"}"));
+		headers.forEach(request::header);
+		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private static Matcher traceResponse(HttpResponse<?> response) {
+		Matcher matcher = TRACE_RESPONSE.matcher(response.headers().firstValue("traceresponse").orElseThrow());
+		assertThat(matcher.matches()).isTrue();
+		return matcher;
+	}
+
+}
