@@ -23,6 +23,8 @@ import io.opentelemetry.context.propagation.TextMapSetter;
 import io.opentelemetry.extension.trace.propagation.B3Propagator;
 import io.opentelemetry.extension.trace.propagation.JaegerPropagator;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpRequest;
@@ -44,6 +46,8 @@ import org.springframework.util.ClassUtils;
  * @author FastAgentic
  */
 public final class AgentTextMapPropagator implements TextMapPropagator {
+
+	private static final Log logger = LogFactory.getLog(AgentTextMapPropagator.class);
 
 	static final int MAX_BAGGAGE_BYTES = 8192;
 
@@ -134,7 +138,8 @@ public final class AgentTextMapPropagator implements TextMapPropagator {
 		}
 		BoundedBaggageGetter<C> boundedGetter = new BoundedBaggageGetter<>(getter);
 		Context extracted = extractTraceContext(
-				W3CBaggagePropagator.getInstance().extract(context, carrier, boundedGetter), carrier, boundedGetter);
+				safelyExtract(W3CBaggagePropagator.getInstance(), context, carrier, boundedGetter), carrier,
+				boundedGetter);
 		Baggage baggage = Baggage.fromContext(extracted);
 		return baggage.isEmpty() ? extracted : extracted.with(bounded(baggage));
 	}
@@ -155,9 +160,27 @@ public final class AgentTextMapPropagator implements TextMapPropagator {
 		Context extracted = context;
 		// In order, so that W3C wins when a request carries several formats.
 		for (TextMapPropagator extractor : TRACE_EXTRACTORS) {
-			extracted = extractor.extract(extracted, carrier, getter);
+			extracted = safelyExtract(extractor, extracted, carrier, getter);
 		}
 		return extracted;
+	}
+
+	/**
+	 * A malformed header is the caller's mistake, never a reason to fail the request: the
+	 * parsers of some formats throw on bad escapes (Jaeger's percent-decoding does), and
+	 * such a format is then treated as absent.
+	 */
+	private static <C> Context safelyExtract(TextMapPropagator propagator, Context context, @Nullable C carrier,
+			TextMapGetter<C> getter) {
+		try {
+			return propagator.extract(context, carrier, getter);
+		}
+		catch (RuntimeException ex) {
+			if (logger.isDebugEnabled()) {
+				logger.debug("Ignoring a malformed " + propagator.fields() + " header: " + ex.getMessage());
+			}
+			return context;
+		}
 	}
 
 	private static Baggage bounded(Baggage baggage) {
