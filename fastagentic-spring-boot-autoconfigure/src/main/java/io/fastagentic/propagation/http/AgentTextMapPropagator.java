@@ -252,16 +252,33 @@ public final class AgentTextMapPropagator implements TextMapPropagator {
 		@Override
 		public @Nullable String get(@Nullable C carrier, String key) {
 			String value = this.delegate.get(carrier, key);
-			if (value == null || !BAGGAGE_HEADER.equalsIgnoreCase(key) || value.length() <= MAX_BAGGAGE_BYTES) {
-				return value;
-			}
-			int lastWholeEntry = value.lastIndexOf(',', MAX_BAGGAGE_BYTES);
-			return (lastWholeEntry > 0) ? value.substring(0, lastWholeEntry) : null;
+			return (value != null && BAGGAGE_HEADER.equalsIgnoreCase(key)) ? bounded(value, MAX_BAGGAGE_BYTES) : value;
 		}
 
 		@Override
 		public Iterator<String> getAll(@Nullable C carrier, String key) {
-			return this.delegate.getAll(carrier, key);
+			Iterator<String> values = this.delegate.getAll(carrier, key);
+			if (!BAGGAGE_HEADER.equalsIgnoreCase(key)) {
+				return values;
+			}
+			List<String> kept = new ArrayList<>();
+			int remaining = MAX_BAGGAGE_BYTES;
+			while (values.hasNext() && remaining > 0) {
+				String value = bounded(values.next(), remaining);
+				if (value != null) {
+					kept.add(value);
+					remaining -= value.length();
+				}
+			}
+			return kept.iterator();
+		}
+
+		private static @Nullable String bounded(String value, int limit) {
+			if (value.length() <= limit) {
+				return value;
+			}
+			int lastWholeEntry = value.lastIndexOf(',', limit);
+			return (lastWholeEntry > 0) ? value.substring(0, lastWholeEntry) : null;
 		}
 
 	}
