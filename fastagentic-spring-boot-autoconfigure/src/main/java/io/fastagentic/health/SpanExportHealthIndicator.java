@@ -3,6 +3,7 @@ package io.fastagentic.health;
 import io.fastagentic.export.SpanExportMonitor;
 import io.fastagentic.export.SpanExportMonitor.LastExport;
 import io.fastagentic.export.SpanExportMonitor.Snapshot;
+import io.fastagentic.sampling.SamplingMonitor;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
@@ -23,19 +24,28 @@ public final class SpanExportHealthIndicator extends AbstractHealthIndicator {
 
 	private final @Nullable ExportTarget target;
 
+	private final @Nullable SamplingMonitor sampling;
+
 	/**
 	 * Create an indicator.
 	 * @param monitor the export counts
 	 * @param target where spans are exported, or {@code null} when they are not
+	 * @param sampling the counts of rule-based sampling, or {@code null} when no rule is
+	 * on
 	 */
-	public SpanExportHealthIndicator(SpanExportMonitor monitor, @Nullable ExportTarget target) {
+	public SpanExportHealthIndicator(SpanExportMonitor monitor, @Nullable ExportTarget target,
+			@Nullable SamplingMonitor sampling) {
 		super("Trace export health check failed");
 		this.monitor = monitor;
 		this.target = target;
+		this.sampling = sampling;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
+		if (this.sampling != null) {
+			builder.withDetail("sampling", this.sampling.toMap());
+		}
 		ExportTarget exportTarget = this.target;
 		if (exportTarget == null) {
 			builder.unknown().withDetail("exporting", false);

@@ -6,9 +6,11 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import io.fastagentic.autoconfigure.otel.FastAgenticOtelAutoConfiguration;
+import io.fastagentic.autoconfigure.sampling.FastAgenticSamplingAutoConfiguration;
 import io.fastagentic.export.InProcessSpanExporter;
 import io.fastagentic.export.SpanExportMonitor;
 import io.fastagentic.health.SpanExportHealthIndicator;
+import io.fastagentic.sampling.SamplingMonitor;
 import io.fastagentic.health.SpanExportHealthIndicator.ExportTarget;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +35,8 @@ import org.springframework.context.annotation.Bean;
  *
  * @author FastAgentic
  */
-@AutoConfiguration(after = { FastAgenticOtelAutoConfiguration.class, OtlpTracingAutoConfiguration.class })
+@AutoConfiguration(after = { FastAgenticOtelAutoConfiguration.class, OtlpTracingAutoConfiguration.class,
+		FastAgenticSamplingAutoConfiguration.class })
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(SpanExportMonitor.class)
 @ConditionalOnEnabledHealthIndicator("fastagentic")
@@ -46,12 +49,12 @@ public final class FastAgenticHealthAutoConfiguration {
 	@ConditionalOnMissingBean(name = "fastagenticHealthIndicator")
 	SpanExportHealthIndicator fastagenticHealthIndicator(SpanExportMonitor monitor,
 			ObjectProvider<SpanExporter> spanExporters, ObjectProvider<OtlpTracingConnectionDetails> connectionDetails,
-			ObjectProvider<OtlpTracingProperties> otlpProperties) {
+			ObjectProvider<OtlpTracingProperties> otlpProperties, ObjectProvider<SamplingMonitor> sampling) {
 		List<SpanExporter> collectorExporters = spanExporters.orderedStream()
 			.filter((exporter) -> !(exporter instanceof InProcessSpanExporter))
 			.toList();
 		return new SpanExportHealthIndicator(monitor, exportTarget(collectorExporters,
-				connectionDetails.getIfAvailable(), otlpProperties.getIfAvailable()));
+				connectionDetails.getIfAvailable(), otlpProperties.getIfAvailable()), sampling.getIfAvailable());
 	}
 
 	private static @Nullable ExportTarget exportTarget(List<SpanExporter> exporters,

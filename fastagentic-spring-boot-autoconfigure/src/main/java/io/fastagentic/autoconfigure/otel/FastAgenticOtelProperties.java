@@ -86,6 +86,8 @@ public class FastAgenticOtelProperties {
 
 	private final Propagation propagation = new Propagation();
 
+	private final Sampling sampling = new Sampling();
+
 	public @Nullable String getEndpoint() {
 		return this.endpoint;
 	}
@@ -162,6 +164,10 @@ public class FastAgenticOtelProperties {
 		return this.propagation;
 	}
 
+	public Sampling getSampling() {
+		return this.sampling;
+	}
+
 	public Map<String, String> getHeaders() {
 		return this.headers;
 	}
@@ -218,6 +224,52 @@ public class FastAgenticOtelProperties {
 
 		public void setJdbcComment(boolean jdbcComment) {
 			this.jdbcComment = jdbcComment;
+		}
+
+	}
+
+	/**
+	 * Buffer of the error and slow sampling rules (used only when one of them is on).
+	 */
+	public static class Sampling {
+
+		/**
+		 * Most traces buffered at once while they wait for their root span to end.
+		 */
+		private int maxBufferedTraces = 1000;
+
+		/**
+		 * Most spans buffered at once.
+		 */
+		private int maxBufferedSpans = 20000;
+
+		/**
+		 * How long a buffered trace may wait for its root span before it is evicted.
+		 */
+		private Duration bufferTimeout = Duration.ofMinutes(5);
+
+		public int getMaxBufferedTraces() {
+			return this.maxBufferedTraces;
+		}
+
+		public void setMaxBufferedTraces(int maxBufferedTraces) {
+			this.maxBufferedTraces = maxBufferedTraces;
+		}
+
+		public int getMaxBufferedSpans() {
+			return this.maxBufferedSpans;
+		}
+
+		public void setMaxBufferedSpans(int maxBufferedSpans) {
+			this.maxBufferedSpans = maxBufferedSpans;
+		}
+
+		public Duration getBufferTimeout() {
+			return this.bufferTimeout;
+		}
+
+		public void setBufferTimeout(Duration bufferTimeout) {
+			this.bufferTimeout = bufferTimeout;
 		}
 
 	}

@@ -101,7 +101,7 @@ class FastAgenticHealthAutoConfigurationTests {
 	void backsOffWhenUserDefinesTheIndicator() {
 		this.contextRunner
 			.withBean("fastagenticHealthIndicator", SpanExportHealthIndicator.class,
-					() -> new SpanExportHealthIndicator(new SpanExportMonitor(java.time.Clock.systemUTC()), null))
+					() -> new SpanExportHealthIndicator(new SpanExportMonitor(java.time.Clock.systemUTC()), null, null))
 			.run((context) -> assertThat(context).hasSingleBean(SpanExportHealthIndicator.class));
 	}
 

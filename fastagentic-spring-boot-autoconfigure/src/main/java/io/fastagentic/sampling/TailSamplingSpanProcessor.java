@@ -1,0 +1,255 @@
+package io.fastagentic.sampling;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import io.fastagentic.sampling.SamplingMonitor.KeepReason;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.sdk.common.Clock;
+import io.opentelemetry.sdk.trace.ReadWriteSpan;
+import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.SpanData;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Keeps whole traces that the ratio dropped when their request failed or was slow.
+ * Spans that {@link RuleBasedSampler} recorded without sampling are buffered per trace
+ * until the trace's local root span ends; then the whole trace goes to the export
+ * pipeline (the batch span processor) if a rule keeps it, or is discarded. Late spans of
+ * a decided trace follow its decision.
+ * <p>
+ * Memory is bounded: at most a number of traces and of spans are buffered, the oldest
+ * trace is evicted to make room, and a trace whose root has not ended within the timeout
+ * (an abandoned stream, say) is evicted too. Evictions are counted, never leaked.
+ *
+ * @author FastAgentic
+ */
+public final class TailSamplingSpanProcessor implements SpanProcessor {
+
+	private static final AttributeKey<String> STATUS = AttributeKey.stringKey("status");
+
+	private static final AttributeKey<String> HTTP_STATUS = AttributeKey.stringKey("http.response.status_code");
+
+	private static final AttributeKey<Long> HTTP_STATUS_NUMBER = AttributeKey.longKey("http.response.status_code");
+
+	private static final int MAX_REMEMBERED_DECISIONS = 4096;
+
+	private final Supplier<SpanProcessor> exportPipeline;
+
+	private final Rules rules;
+
+	private final Limits limits;
+
+	private final Clock clock;
+
+	private final SamplingMonitor monitor;
+
+	private final Object lock = new Object();
+
+	private final LinkedHashMap<String, TraceBuffer> buffers = new LinkedHashMap<>();
+
+	private final LinkedHashMap<String, Boolean> decisions = new LinkedHashMap<>(64, 0.75f, false) {
+
+		@Override
+		protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+			return size() > MAX_REMEMBERED_DECISIONS;
+		}
+
+	};
+
+	private int bufferedSpans;
+
+	/**
+	 * Create a processor.
+	 * @param exportPipeline the processor kept traces go to, looked up when first needed
+	 * @param rules which traces to keep
+	 * @param limits how much may be buffered, and for how long
+	 * @param clock the clock of the timeout
+	 * @param monitor where decisions are counted
+	 */
+	public TailSamplingSpanProcessor(Supplier<SpanProcessor> exportPipeline, Rules rules, Limits limits, Clock clock,
+			SamplingMonitor monitor) {
+		this.exportPipeline = exportPipeline;
+		this.rules = rules;
+		this.limits = limits;
+		this.clock = clock;
+		this.monitor = monitor;
+	}
+
+	@Override
+	public void onStart(Context parentContext, ReadWriteSpan span) {
+	}
+
+	@Override
+	public boolean isStartRequired() {
+		return false;
+	}
+
+	@Override
+	public void onEnd(ReadableSpan span) {
+		SpanContext context = span.getSpanContext();
+		boolean localRoot = isLocalRoot(span);
+		if (context.isSampled()) {
+			if (localRoot) {
+				this.monitor.recordKeptByRatio();
+			}
+			return;
+		}
+		List<SpanData> kept = localRoot ? decide(span) : buffer(span);
+		if (!kept.isEmpty()) {
+			SpanProcessor pipeline = this.exportPipeline.get();
+			for (SpanData data : kept) {
+				pipeline.onEnd(new KeptSpan(data));
+			}
+		}
+	}
+
+	private List<SpanData> buffer(ReadableSpan span) {
+		String traceId = span.getSpanContext().getTraceId();
+		SpanData data = span.toSpanData();
+		synchronized (this.lock) {
+			evictExpired();
+			Boolean decided = this.decisions.get(traceId);
+			if (decided != null) {
+				return decided ? List.of(data) : List.of();
+			}
+			TraceBuffer buffer = this.buffers.get(traceId);
+			if (buffer == null) {
+				buffer = new TraceBuffer(this.clock.nanoTime());
+				this.buffers.put(traceId, buffer);
+			}
+			buffer.spans.add(data);
+			this.bufferedSpans++;
+			while (this.buffers.size() > this.limits.maxTraces() || this.bufferedSpans > this.limits.maxSpans()) {
+				evictEldest();
+			}
+			this.monitor.recordBuffered(this.buffers.size(), this.bufferedSpans);
+		}
+		return List.of();
+	}
+
+	private List<SpanData> decide(ReadableSpan root) {
+		String traceId = root.getSpanContext().getTraceId();
+		SpanData rootData = root.toSpanData();
+		TraceBuffer buffer;
+		synchronized (this.lock) {
+			evictExpired();
+			buffer = this.buffers.remove(traceId);
+			if (buffer != null) {
+				this.bufferedSpans -= buffer.spans.size();
+			}
+			this.monitor.recordBuffered(this.buffers.size(), this.bufferedSpans);
+		}
+		List<SpanData> trace = new ArrayList<>((buffer != null) ? buffer.spans : List.of());
+		trace.add(rootData);
+		KeepReason reason = reason(rootData, trace);
+		synchronized (this.lock) {
+			this.decisions.put(traceId, reason != null);
+		}
+		if (reason == null) {
+			this.monitor.recordDiscarded();
+			return List.of();
+		}
+		this.monitor.recordKept(reason);
+		return trace;
+	}
+
+	private @Nullable KeepReason reason(SpanData root, List<SpanData> trace) {
+		if (this.rules.errors() && (isServerError(root)
+				|| trace.stream().anyMatch((span) -> span.getStatus().getStatusCode() == StatusCode.ERROR))) {
+			return KeepReason.ERROR;
+		}
+		Duration threshold = this.rules.slowThreshold();
+		if (threshold != null && root.getEndEpochNanos() - root.getStartEpochNanos() > threshold.toNanos()) {
+			return KeepReason.SLOW;
+		}
+		return null;
+	}
+
+	private static boolean isServerError(SpanData span) {
+		Long number = span.getAttributes().get(HTTP_STATUS_NUMBER);
+		if (number != null) {
+			return number >= 500;
+		}
+		String status = span.getAttributes().get(HTTP_STATUS);
+		if (status == null) {
+			status = span.getAttributes().get(STATUS);
+		}
+		return status != null && status.length() == 3 && status.charAt(0) == '5';
+	}
+
+	private void evictExpired() {
+		long now = this.clock.nanoTime();
+		Iterator<TraceBuffer> oldestFirst = this.buffers.values().iterator();
+		while (oldestFirst.hasNext()) {
+			TraceBuffer buffer = oldestFirst.next();
+			if (now - buffer.firstSpanNanos <= this.limits.timeout().toNanos()) {
+				return;
+			}
+			oldestFirst.remove();
+			this.bufferedSpans -= buffer.spans.size();
+			this.monitor.recordEvicted();
+		}
+	}
+
+	private void evictEldest() {
+		Iterator<TraceBuffer> oldestFirst = this.buffers.values().iterator();
+		TraceBuffer eldest = oldestFirst.next();
+		oldestFirst.remove();
+		this.bufferedSpans -= eldest.spans.size();
+		this.monitor.recordEvicted();
+	}
+
+	private static boolean isLocalRoot(ReadableSpan span) {
+		SpanContext parent = span.getParentSpanContext();
+		return !parent.isValid() || parent.isRemote();
+	}
+
+	@Override
+	public boolean isEndRequired() {
+		return true;
+	}
+
+	/**
+	 * Which traces dropped by the ratio are kept.
+	 *
+	 * @param errors whether a failed request keeps its trace (HTTP 5xx on the local root,
+	 * or any span with error status)
+	 * @param slowThreshold a local root lasting longer keeps its trace, {@code null} for no
+	 * such rule
+	 */
+	public record Rules(boolean errors, @Nullable Duration slowThreshold) {
+	}
+
+	/**
+	 * Bounds of the buffer.
+	 *
+	 * @param maxTraces the most traces buffered at once
+	 * @param maxSpans the most spans buffered at once
+	 * @param timeout how long a trace may wait for its root span
+	 */
+	public record Limits(int maxTraces, int maxSpans, Duration timeout) {
+	}
+
+	private static final class TraceBuffer {
+
+		private final long firstSpanNanos;
+
+		private final List<SpanData> spans = new ArrayList<>();
+
+		TraceBuffer(long firstSpanNanos) {
+			this.firstSpanNanos = firstSpanNanos;
+		}
+
+	}
+
+}
