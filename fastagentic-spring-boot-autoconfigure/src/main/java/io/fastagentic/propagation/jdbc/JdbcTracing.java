@@ -30,7 +30,9 @@ import javax.sql.DataSource;
  * The comment is written when the statement text is fixed (when a prepared statement is
  * prepared), so the span starts then and ends when the statement has run; the ids in the
  * comment are that span's. A prepared statement run again gets a span per run, and the
- * comment of its first.
+ * comment of its first. Statements run outside any traced work (schema scripts at
+ * startup, pool housekeeping) get neither a span nor a comment: they would only be
+ * one-span traces.
  *
  * @author FastAgentic
  */
@@ -78,6 +80,9 @@ public final class JdbcTracing implements QueryExecutionListener, QueryTransform
 	public String transformQuery(TransformInfo transformInfo) {
 		String sql = transformInfo.getQuery();
 		Observation observation = start(sql);
+		if (observation == null) {
+			return sql;
+		}
 		String traceparent = traceparent(observation);
 		if (traceparent == null) {
 			observation.stop();
@@ -108,6 +113,9 @@ public final class JdbcTracing implements QueryExecutionListener, QueryTransform
 			}
 			observation = start(sql);
 		}
+		if (observation == null) {
+			return;
+		}
 		((JdbcQueryObservationContext) observation.getContext()).setDatabaseSystem(databaseSystem(execution));
 		execution.addCustomValue(OBSERVATION, observation);
 	}
@@ -125,7 +133,10 @@ public final class JdbcTracing implements QueryExecutionListener, QueryTransform
 		observation.stop();
 	}
 
-	private Observation start(String sql) {
+	private @Nullable Observation start(String sql) {
+		if (this.registry.getCurrentObservation() == null) {
+			return null;
+		}
 		JdbcQueryObservationContext context = new JdbcQueryObservationContext(sql);
 		return JdbcQueryObservationDocumentation.JDBC_QUERY
 			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
