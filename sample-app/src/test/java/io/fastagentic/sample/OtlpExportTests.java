@@ -2,16 +2,11 @@ package io.fastagentic.sample;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
@@ -22,7 +17,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,9 +32,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
 @ExtendWith(OutputCaptureExtension.class)
 class OtlpExportTests {
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+	private final SampleApps apps = new SampleApps(false);
 
 	private OtlpReceiver receiver;
 
@@ -51,7 +43,7 @@ class OtlpExportTests {
 
 	@AfterEach
 	void stop() {
-		this.contexts.forEach(ConfigurableApplicationContext::close);
+		this.apps.close();
 		this.receiver.close();
 	}
 
@@ -89,15 +81,15 @@ class OtlpExportTests {
 			assertThat(chat(context).statusCode()).isEqualTo(200);
 		}
 		context.getBean(SdkTracerProvider.class).forceFlush().join(15, TimeUnit.SECONDS);
-		HttpResponse<String> health = get(context, "/actuator/health/fastagentic");
+		HttpResponse<String> health = SampleApps.get(context, "/actuator/health/fastagentic");
 		assertThat(health.statusCode()).isEqualTo(503);
 		assertThat(health.body()).contains("\"status\":\"DOWN\"")
 			.contains("\"lastExportResult\":\"failure\"")
 			.containsPattern("\"consecutiveFailures\":[1-9]")
 			.containsPattern("\"spansDroppedExportFailed\":[1-9]");
-		HttpResponse<String> liveness = get(context, "/actuator/health/liveness");
+		HttpResponse<String> liveness = SampleApps.get(context, "/actuator/health/liveness");
 		assertThat(liveness.statusCode()).isEqualTo(200);
-		HttpResponse<String> readiness = get(context, "/actuator/health/readiness");
+		HttpResponse<String> readiness = SampleApps.get(context, "/actuator/health/readiness");
 		assertThat(readiness.statusCode()).isEqualTo(200);
 	}
 
@@ -118,8 +110,8 @@ class OtlpExportTests {
 				"--fastagentic.otel.headers.x-honeycomb-team=test-team-key",
 				"--management.endpoints.web.exposure.include=env,configprops,health",
 				"--management.endpoint.env.show-values=always", "--management.endpoint.configprops.show-values=always");
-		HttpResponse<String> env = get(context, "/actuator/env");
-		HttpResponse<String> configprops = get(context, "/actuator/configprops");
+		HttpResponse<String> env = SampleApps.get(context, "/actuator/env");
+		HttpResponse<String> configprops = SampleApps.get(context, "/actuator/configprops");
 		assertThat(env.statusCode()).isEqualTo(200);
 		assertThat(configprops.statusCode()).isEqualTo(200);
 		assertThat(env.body()).contains("x-honeycomb-team").doesNotContain("test-team-key");
@@ -143,31 +135,14 @@ class OtlpExportTests {
 	}
 
 	private ConfigurableApplicationContext start(String... args) {
-		Map<String, String> arguments = new LinkedHashMap<>();
-		Stream.concat(Stream.of("--server.port=0", "--management.opentelemetry.tracing.export.schedule-delay=100ms",
-				"--management.endpoint.health.probes.enabled=true"), Stream.of(args))
-			.forEach((argument) -> arguments.put(argument.substring(0, argument.indexOf('=')), argument));
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleAgentApplication.class)
-			.run(arguments.values().toArray(String[]::new));
-		this.contexts.add(context);
-		return context;
+		List<String> arguments = new ArrayList<>(List.of("--management.opentelemetry.tracing.export.schedule-delay=100ms",
+				"--management.endpoint.health.probes.enabled=true"));
+		arguments.addAll(List.of(args));
+		return this.apps.start(arguments.toArray(String[]::new));
 	}
 
-	private HttpResponse<String> chat(ConfigurableApplicationContext context) throws Exception {
-		HttpRequest request = HttpRequest.newBuilder(uri(context, "/chat"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"What is OpenTelemetry?\"}"))
-			.build();
-		return this.http.send(request, HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpResponse<String> get(ConfigurableApplicationContext context, String path) throws Exception {
-		return this.http.send(HttpRequest.newBuilder(uri(context, path)).GET().build(),
-				HttpResponse.BodyHandlers.ofString());
-	}
-
-	private static URI uri(ConfigurableApplicationContext context, String path) {
-		return URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port") + path);
+	private static HttpResponse<String> chat(ConfigurableApplicationContext context) throws Exception {
+		return SampleApps.chat(context, "What is OpenTelemetry?", Map.of());
 	}
 
 	private static int closedPort() throws IOException {

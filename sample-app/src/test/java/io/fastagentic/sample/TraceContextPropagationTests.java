@@ -1,11 +1,6 @@
 package io.fastagentic.sample;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -14,7 +9,6 @@ import java.util.stream.Stream;
 
 import io.fastagentic.sample.FakeProviderServer.RecordedRequest;
 import io.opentelemetry.api.trace.SpanKind;
-import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterEach;
@@ -23,12 +17,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static io.fastagentic.sample.ExportedSpans.attribute;
 import static io.fastagentic.sample.ExportedSpans.named;
+import static io.fastagentic.sample.SampleApps.spans;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,13 +39,11 @@ class TraceContextPropagationTests {
 
 	private static final Pattern TRACE_RESPONSE = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-0([01])");
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+	private final SampleApps apps = new SampleApps(true);
 
 	@AfterEach
 	void stop() {
-		this.contexts.forEach(ConfigurableApplicationContext::close);
+		this.apps.close();
 	}
 
 	static Stream<Arguments> incomingFormats() {
@@ -65,7 +57,7 @@ class TraceContextPropagationTests {
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("incomingFormats")
 	void incomingContextBecomesTheParentOfTheHttpSpan(String format, Map<String, String> headers) throws Exception {
-		ConfigurableApplicationContext context = start();
+		ConfigurableApplicationContext context = this.apps.start();
 		HttpResponse<String> response = chat(context, headers);
 		assertThat(response.statusCode()).isEqualTo(200);
 		Matcher traceResponse = traceResponse(response);
@@ -78,7 +70,7 @@ class TraceContextPropagationTests {
 
 	@Test
 	void incomingUnsampledDecisionIsHonoured() throws Exception {
-		ConfigurableApplicationContext context = start();
+		ConfigurableApplicationContext context = this.apps.start();
 		HttpResponse<String> unsampled = chat(context,
 				Map.of("traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-00"));
 		assertThat(unsampled.statusCode()).isEqualTo(200);
@@ -102,7 +94,7 @@ class TraceContextPropagationTests {
 	@MethodSource("outgoingFormats")
 	void providerReceivesExactlyTheConfiguredFormats(String propagators, List<String> present, List<String> absent)
 			throws Exception {
-		ConfigurableApplicationContext context = start("--fastagentic.otel.propagators=" + propagators);
+		ConfigurableApplicationContext context = this.apps.start("--fastagentic.otel.propagators=" + propagators);
 		HttpResponse<String> response = chat(context, Map.of());
 		String traceId = traceResponse(response).group(1);
 		List<SpanData> trace = spans(context).awaitTrace(traceId, "HTTP POST /chat");
@@ -129,7 +121,7 @@ class TraceContextPropagationTests {
 
 	@Test
 	void baggageReachesOnlyAllowedHosts() throws Exception {
-		ConfigurableApplicationContext context = start("--fastagentic.otel.propagators=tracecontext,baggage,jaeger",
+		ConfigurableApplicationContext context = this.apps.start("--fastagentic.otel.propagators=tracecontext,baggage,jaeger",
 				"--fastagentic.otel.propagation.baggage-allowed-hosts=127.0.0.1");
 		HttpResponse<String> response = chat(context, Map.of("baggage", "tenant=acme,user_id=spoofed"));
 		String runId = response.headers().firstValue("X-Run-Id").orElseThrow();
@@ -143,7 +135,7 @@ class TraceContextPropagationTests {
 
 	@Test
 	void untrustedEdgeStartsANewTraceLinkedToTheIncomingOne() throws Exception {
-		ConfigurableApplicationContext context = start("--fastagentic.otel.propagation.trust-incoming=false",
+		ConfigurableApplicationContext context = this.apps.start("--fastagentic.otel.propagation.trust-incoming=false",
 				"--fastagentic.otel.propagation.baggage-allowed-hosts=127.0.0.1");
 		HttpResponse<String> response = chat(context,
 				Map.of("traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01", "baggage", "tenant=acme"));
@@ -160,7 +152,7 @@ class TraceContextPropagationTests {
 
 	@Test
 	void databaseReceivesTheIdsOfTheStatementsSpan() throws Exception {
-		ConfigurableApplicationContext context = start();
+		ConfigurableApplicationContext context = this.apps.start();
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
 		jdbc.sql("SET QUERY_STATISTICS TRUE").update();
 		HttpResponse<String> response = chat(context, Map.of());
@@ -186,7 +178,7 @@ class TraceContextPropagationTests {
 
 	@Test
 	void commentsCanBeSwitchedOffWhileSpansStay() throws Exception {
-		ConfigurableApplicationContext context = start("--fastagentic.otel.propagation.jdbc-comment=false");
+		ConfigurableApplicationContext context = this.apps.start("--fastagentic.otel.propagation.jdbc-comment=false");
 		JdbcClient jdbc = context.getBean(JdbcClient.class);
 		jdbc.sql("SET QUERY_STATISTICS TRUE").update();
 		HttpResponse<String> response = chat(context, Map.of());
@@ -204,23 +196,6 @@ class TraceContextPropagationTests {
 			.toList();
 	}
 
-	private ConfigurableApplicationContext start(String... args) {
-		Map<String, String> arguments = new LinkedHashMap<>();
-		Stream.concat(Stream.of("--server.port=0", "--management.opentelemetry.tracing.export.schedule-delay=10ms",
-				"--spring.datasource.url=jdbc:h2:mem:propagation-" + this.contexts.size() + ";DB_CLOSE_DELAY=-1"),
-				Stream.of(args))
-			.forEach((argument) -> arguments.put(argument.substring(0, argument.indexOf('=')), argument));
-		ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleAgentApplication.class,
-				ExportedSpans.Configuration.class)
-			.run(arguments.values().toArray(String[]::new));
-		this.contexts.add(context);
-		return context;
-	}
-
-	private static ExportedSpans spans(ConfigurableApplicationContext context) {
-		return new ExportedSpans(context.getBean(InMemorySpanExporter.class));
-	}
-
 	private static RecordedRequest lastLlmRequest(ConfigurableApplicationContext context) {
 		List<RecordedRequest> requests = context.getBean(FakeProviderServer.class)
 			.recentRequests()
@@ -230,15 +205,9 @@ class TraceContextPropagationTests {
 		return requests.get(requests.size() - 1);
 	}
 
-	private HttpResponse<String> chat(ConfigurableApplicationContext context, Map<String, String> headers)
+	private static HttpResponse<String> chat(ConfigurableApplicationContext context, Map<String, String> headers)
 			throws Exception {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create(
-					"http://localhost:" + context.getEnvironment().getProperty("local.server.port") + "/chat"))
-			.header("Content-Type", "application/json")
-			.POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"Where does my context go?\"}"));
-		headers.forEach(request::header);
-		return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		return SampleApps.chat(context, "Where does my context go?", headers);
 	}
 
 	private static Matcher traceResponse(HttpResponse<?> response) {
