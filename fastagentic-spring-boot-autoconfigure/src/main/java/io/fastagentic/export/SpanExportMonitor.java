@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.LongAdder;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Counts what happens to finished spans on their way to the collector: exported,
- * dropped because an export failed, dropped because the export queue was full. Updated
- * from the exporter thread, read by the health check; never blocks either.
+ * Counts what happens to finished spans on their way to the collector: exported, dropped
+ * because an export failed, dropped because the export queue was full. Updated from the
+ * exporter thread, read by the health check; never blocks either.
  *
  * @author FastAgentic
  */

@@ -13,8 +13,7 @@ import org.springframework.boot.health.contributor.Health;
  * Health of the trace export, from what the exporter already recorded: the health call
  * itself never touches the network. {@code DOWN} while the collector keeps failing,
  * {@code UP} otherwise, {@code UNKNOWN} when nothing is exported. Not part of the
- * liveness or readiness groups, so a dead collector never gets the application
- * restarted.
+ * liveness or readiness groups, so a dead collector never gets the application restarted.
  *
  * @author FastAgentic
  */

@@ -44,8 +44,8 @@ public class ContentCaptureObservationFilter implements ObservationFilter {
 		}
 		else if (context instanceof ToolCallObservationContext tool) {
 			Object arguments = tool.getArguments();
-			add(context, TOOL_ARGUMENTS,
-					(arguments instanceof Object[] array) ? Arrays.deepToString(array) : (arguments != null) ? arguments.toString() : null);
+			add(context, TOOL_ARGUMENTS, (arguments instanceof Object[] array) ? Arrays.deepToString(array)
+					: (arguments != null) ? arguments.toString() : null);
 		}
 		return context;
 	}

@@ -14,8 +14,8 @@ import io.opentelemetry.sdk.trace.samplers.SamplingResult;
 
 /**
  * Parent-based trace-id-ratio sampling that records, without sampling, what the ratio
- * drops, so that {@link TailSamplingSpanProcessor} can still keep the traces that fail
- * or are slow. A sampled parent is followed; a trace the ratio or the caller dropped is
+ * drops, so that {@link TailSamplingSpanProcessor} can still keep the traces that fail or
+ * are slow. A sampled parent is followed; a trace the ratio or the caller dropped is
  * recorded only (its spans carry {@code sampled=0} downstream and reach no exporter
  * unless a rule keeps the trace).
  *

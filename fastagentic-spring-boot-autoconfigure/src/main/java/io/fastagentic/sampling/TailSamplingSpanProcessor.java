@@ -21,11 +21,11 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Keeps whole traces that the ratio dropped when their request failed or was slow.
- * Spans that {@link RuleBasedSampler} recorded without sampling are buffered per trace
- * until the trace's local root span ends; then the whole trace goes to the export
- * pipeline (the batch span processor) if a rule keeps it, or is discarded. Late spans of
- * a decided trace follow its decision.
+ * Keeps whole traces that the ratio dropped when their request failed or was slow. Spans
+ * that {@link RuleBasedSampler} recorded without sampling are buffered per trace until
+ * the trace's local root span ends; then the whole trace goes to the export pipeline (the
+ * batch span processor) if a rule keeps it, or is discarded. Late spans of a decided
+ * trace follow its decision.
  * <p>
  * Memory is bounded: at most a number of traces and of spans are buffered, the oldest
  * trace is evicted to make room, and a trace whose root has not ended within the timeout
@@ -224,8 +224,8 @@ public final class TailSamplingSpanProcessor implements SpanProcessor {
 	 *
 	 * @param errors whether a failed request keeps its trace (HTTP 5xx on the local root,
 	 * or any span with error status)
-	 * @param slowThreshold a local root lasting longer keeps its trace, {@code null} for no
-	 * such rule
+	 * @param slowThreshold a local root lasting longer keeps its trace, {@code null} for
+	 * no such rule
 	 */
 	public record Rules(boolean errors, @Nullable Duration slowThreshold) {
 	}

@@ -11,12 +11,12 @@ import org.springframework.http.server.observation.OpenTelemetryServerHttpObserv
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /**
- * Spring's server request convention with the documented span name
- * {@code HTTP {METHOD} {route}} (the route template, never the raw path) and, on the span
- * only, the documented keys {@code path} (route, or the raw path when no route matched)
- * and the OpenTelemetry semantic-convention keys {@code http.request.method},
- * {@code http.route}, {@code url.path} and {@code http.response.status_code}. The metric
- * keeps Spring's low-cardinality tags.
+ * Spring's server request convention with the documented span name {@code HTTP {METHOD}
+ * {route}} (the route template, never the raw path) and, on the span only, the documented
+ * keys {@code path} (route, or the raw path when no route matched) and the OpenTelemetry
+ * semantic-convention keys {@code http.request.method}, {@code http.route},
+ * {@code url.path} and {@code http.response.status_code}. The metric keeps Spring's
+ * low-cardinality tags.
  *
  * @author FastAgentic
  */
@@ -58,8 +58,9 @@ public class AgentServerRequestObservationConvention extends DefaultServerReques
 		String route = context.getPathPattern();
 		String urlPath = request.getRequestURI();
 		KeyValues keyValues = super.getHighCardinalityKeyValues(context).and(
-				KeyValue.of(SEMCONV_METHOD, method(context).getValue()), KeyValue.of(PATH, (route != null) ? route : urlPath),
-				KeyValue.of(SEMCONV_URL_PATH, urlPath), KeyValue.of(SEMCONV_STATUS, status(context).getValue()));
+				KeyValue.of(SEMCONV_METHOD, method(context).getValue()),
+				KeyValue.of(PATH, (route != null) ? route : urlPath), KeyValue.of(SEMCONV_URL_PATH, urlPath),
+				KeyValue.of(SEMCONV_STATUS, status(context).getValue()));
 		return (route != null) ? keyValues.and(KeyValue.of(SEMCONV_ROUTE, route)) : keyValues;
 	}
 

@@ -75,7 +75,8 @@ public class AuthValidateFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		// The HTTP span is named after the route; a request turned away here never reaches
+		// The HTTP span is named after the route; a request turned away here never
+		// reaches
 		// the dispatcher that would otherwise set it.
 		ServerHttpObservationFilter.findObservationContext(request)
 			.ifPresent((context) -> context.setPathPattern(route.pattern().getPatternString()));

@@ -15,8 +15,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * Keeps requests for excluded paths (actuator and health probes by default) out of
- * tracing: neither their server observation nor anything observed while serving them
- * (a health check's database query, say) becomes a span.
+ * tracing: neither their server observation nor anything observed while serving them (a
+ * health check's database query, say) becomes a span.
  *
  * @author FastAgentic
  */

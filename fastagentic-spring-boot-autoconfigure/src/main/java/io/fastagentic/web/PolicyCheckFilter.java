@@ -46,8 +46,7 @@ public class PolicyCheckFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		AgentEndpointInfo endpoint = (AgentEndpointInfo) request.getAttribute(AuthValidateFilter.ENDPOINT_ATTRIBUTE);
-		AuthenticationResult caller = (AuthenticationResult) request
-			.getAttribute(AuthValidateFilter.CALLER_ATTRIBUTE);
+		AuthenticationResult caller = (AuthenticationResult) request.getAttribute(AuthValidateFilter.CALLER_ATTRIBUTE);
 		if (endpoint == null || caller == null) {
 			chain.doFilter(request, response);
 			return;

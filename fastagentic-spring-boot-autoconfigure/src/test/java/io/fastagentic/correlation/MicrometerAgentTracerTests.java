@@ -77,8 +77,7 @@ class MicrometerAgentTracerTests {
 		assertThat(child.getAttributes().get(AttributeKey.stringKey("language"))).isEqualTo("en");
 		assertThat(child.getAttributes().get(AttributeKey.doubleKey("score"))).isEqualTo(0.5);
 		assertThat(child.getAttributes().get(AttributeKey.booleanKey("cached"))).isTrue();
-		assertThat(child.getAttributes().asMap().keySet())
-			.filteredOn((key) -> key.getKey().equals("input_size"))
+		assertThat(child.getAttributes().asMap().keySet()).filteredOn((key) -> key.getKey().equals("input_size"))
 			.singleElement()
 			.satisfies((key) -> assertThat(key.getType()).isEqualTo(AttributeType.LONG));
 		assertThat(child.hasEnded()).isTrue();

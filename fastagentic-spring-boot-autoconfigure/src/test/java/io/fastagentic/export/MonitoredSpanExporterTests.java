@@ -47,7 +47,8 @@ class MonitoredSpanExporterTests {
 		assertThat(snapshot.dropped()).isEqualTo(3);
 		assertThat(snapshot.consecutiveFailures()).isEqualTo(2);
 		assertThat(snapshot.lastExport().success()).isFalse();
-		assertThat(snapshot.lastExport().error()).isEqualTo("IOException: Failed to connect to localhost/127.0.0.1:4318");
+		assertThat(snapshot.lastExport().error())
+			.isEqualTo("IOException: Failed to connect to localhost/127.0.0.1:4318");
 	}
 
 	@Test

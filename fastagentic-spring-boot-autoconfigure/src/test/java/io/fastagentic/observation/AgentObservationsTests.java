@@ -93,7 +93,8 @@ class AgentObservationsTests {
 
 	@Test
 	void contentIsKeptOnTheContextButNotRecordedByDefault() {
-		this.observations.llmCall("openai", "gpt-4", (call) -> call.prompt("secret prompt").completion("secret answer"));
+		this.observations.llmCall("openai", "gpt-4",
+				(call) -> call.prompt("secret prompt").completion("secret answer"));
 		assertThat(this.registry).hasSingleObservationThat()
 			.doesNotHaveHighCardinalityKeyValueWithKey("gen_ai.prompt")
 			.doesNotHaveHighCardinalityKeyValueWithKey("gen_ai.completion");
@@ -194,7 +195,8 @@ class AgentObservationsTests {
 		llm.setPrompt("short");
 		llm.setCompletion("a completion that is long");
 		filter.map(llm);
-		assertThat(llm.getHighCardinalityKeyValue(ContentCaptureObservationFilter.PROMPT).getValue()).isEqualTo("short");
+		assertThat(llm.getHighCardinalityKeyValue(ContentCaptureObservationFilter.PROMPT).getValue())
+			.isEqualTo("short");
 		assertThat(llm.getHighCardinalityKeyValue(ContentCaptureObservationFilter.COMPLETION).getValue())
 			.isEqualTo("a completi…");
 		ToolCallObservationContext tool = new ToolCallObservationContext("search");

@@ -209,7 +209,8 @@ class TailSamplingSpanProcessorTests {
 			.getDecision();
 	}
 
-	private Tracer tracer(double rate, boolean errors, Duration slowThreshold, TailSamplingSpanProcessor.Limits limits) {
+	private Tracer tracer(double rate, boolean errors, Duration slowThreshold,
+			TailSamplingSpanProcessor.Limits limits) {
 		TailSamplingSpanProcessor tail = new TailSamplingSpanProcessor(() -> this.exportPipeline,
 				new TailSamplingSpanProcessor.Rules(errors, slowThreshold), limits, this.clock, this.monitor);
 		this.provider = SdkTracerProvider.builder()

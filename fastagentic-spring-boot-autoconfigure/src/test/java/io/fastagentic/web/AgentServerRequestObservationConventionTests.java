@@ -12,9 +12,9 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Tests for {@link AgentServerRequestObservationConvention}: the HTTP span is named
- * after the route and carries the OpenTelemetry semantic-convention keys, while the
- * metric keeps Spring's tags.
+ * Tests for {@link AgentServerRequestObservationConvention}: the HTTP span is named after
+ * the route and carries the OpenTelemetry semantic-convention keys, while the metric
+ * keeps Spring's tags.
  */
 class AgentServerRequestObservationConventionTests {
 
@@ -97,8 +97,8 @@ class AgentServerRequestObservationConventionTests {
 	}
 
 	private void assertLowCardinalityUnchanged(ServerRequestObservationContext context) {
-		assertThat(this.convention.getLowCardinalityKeyValues(context))
-			.containsExactlyElementsOf(new DefaultServerRequestObservationConvention().getLowCardinalityKeyValues(context));
+		assertThat(this.convention.getLowCardinalityKeyValues(context)).containsExactlyElementsOf(
+				new DefaultServerRequestObservationConvention().getLowCardinalityKeyValues(context));
 	}
 
 	private static ServerRequestObservationContext context(String method, String uri, int status) {

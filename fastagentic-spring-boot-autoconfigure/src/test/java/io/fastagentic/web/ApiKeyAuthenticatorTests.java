@@ -34,9 +34,8 @@ class ApiKeyAuthenticatorTests {
 	@Test
 	void bearerKeyAuthenticatesItsUser() {
 		this.request.addHeader("Authorization", "Bearer k1");
-		assertThat(this.authenticator.authenticate(this.request))
-			.isEqualTo(new AuthenticationResult(AuthenticationResult.Outcome.AUTHENTICATED, "alice", "api_key", null,
-					null));
+		assertThat(this.authenticator.authenticate(this.request)).isEqualTo(
+				new AuthenticationResult(AuthenticationResult.Outcome.AUTHENTICATED, "alice", "api_key", null, null));
 	}
 
 	@Test
@@ -77,8 +76,8 @@ class ApiKeyAuthenticatorTests {
 		assertThat(result.outcome()).isEqualTo(AuthenticationResult.Outcome.REJECTED);
 		assertThat(result.outcome().value()).isEqualTo("rejected");
 		assertThat(result.challenge()).isEqualTo(CHALLENGE);
-		assertThat(result.reason()).isEqualTo(
-				"An API key is required: send 'Authorization: Bearer <key>' or 'X-API-Key: <key>'");
+		assertThat(result.reason())
+			.isEqualTo("An API key is required: send 'Authorization: Bearer <key>' or 'X-API-Key: <key>'");
 		assertThat(result.userId()).isEqualTo("anonymous");
 		assertThat(result.method()).isEqualTo("api_key");
 	}

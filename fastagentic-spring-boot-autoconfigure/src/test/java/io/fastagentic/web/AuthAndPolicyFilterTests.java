@@ -141,8 +141,8 @@ class AuthAndPolicyFilterTests {
 
 	@Test
 	void rejectionWithoutChallengeOrReasonStillAnswers401() throws Exception {
-		AgentAuthenticator authenticator = (request) -> new AuthenticationResult(
-				AuthenticationResult.Outcome.REJECTED, "anonymous", "custom", null, null);
+		AgentAuthenticator authenticator = (request) -> new AuthenticationResult(AuthenticationResult.Outcome.REJECTED,
+				"anonymous", "custom", null, null);
 		perform(new MockHttpServletRequest("POST", "/chat"), authenticator, new AllowAllPolicy());
 		assertThat(this.endpoint.calls).isZero();
 		assertThat(this.response.getStatus()).isEqualTo(401);

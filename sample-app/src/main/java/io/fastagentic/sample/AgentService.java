@@ -14,8 +14,8 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Service;
 
 /**
- * The agent loop: search the web, ask the LLM with the search results as a tool
- * answer, and checkpoint the run after each step.
+ * The agent loop: search the web, ask the LLM with the search results as a tool answer,
+ * and checkpoint the run after each step.
  */
 @Service
 public class AgentService {
@@ -79,7 +79,8 @@ public class AgentService {
 	 * @throws AgentRunException if the search tool or the LLM fails
 	 */
 	public AgentRun run(String message, @Nullable String sessionId) {
-		// The run id FastAgentic put on the agent.run span and the X-Run-Id header; a call
+		// The run id FastAgentic put on the agent.run span and the X-Run-Id header; a
+		// call
 		// from outside an agent endpoint gets an id of its own.
 		String currentRunId = this.tracer.currentRunId();
 		String runId = (currentRunId != null) ? currentRunId : "run-" + UUID.randomUUID();

@@ -24,8 +24,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * The chat API: runs the agent on a user message and answers either in one JSON
- * document or as a stream of server-sent events.
+ * The chat API: runs the agent on a user message and answers either in one JSON document
+ * or as a stream of server-sent events.
  */
 @RestController
 public class ChatController {
@@ -76,8 +76,8 @@ public class ChatController {
 
 	/**
 	 * Runs the agent and streams its answer: one {@code token} event per word, then a
-	 * {@code done} event with the run id, model, token usage and sources. A failure
-	 * after the stream started is reported as an {@code error} event carrying a problem
+	 * {@code done} event with the run id, model, token usage and sources. A failure after
+	 * the stream started is reported as an {@code error} event carrying a problem
 	 * document.
 	 * @param request the user message
 	 * @return the event stream
@@ -99,7 +99,8 @@ public class ChatController {
 				run = this.agent.run(message, sessionId);
 			}
 			catch (AgentRunException ex) {
-				// The response is committed as soon as the emitter is returned, so a failure
+				// The response is committed as soon as the emitter is returned, so a
+				// failure
 				// can no longer change the HTTP status and is reported in-band instead.
 				emitter.send(SseEmitter.event()
 					.name("error")
@@ -157,8 +158,7 @@ public class ChatController {
 	 * @param usage the tokens the LLM call consumed
 	 * @param sources the addresses of the search results the model was given
 	 */
-	record StreamSummary(@JsonProperty("run_id") String runId, String model, TokenUsage usage,
-			List<String> sources) {
+	record StreamSummary(@JsonProperty("run_id") String runId, String model, TokenUsage usage, List<String> sources) {
 
 	}
 

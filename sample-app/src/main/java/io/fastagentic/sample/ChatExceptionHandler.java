@@ -8,8 +8,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Answers errors with RFC 9457 problem documents: Spring MVC's own exceptions (such as
- * an unreadable body or a {@code ResponseStatusException}) through the base class,
+ * Answers errors with RFC 9457 problem documents: Spring MVC's own exceptions (such as an
+ * unreadable body or a {@code ResponseStatusException}) through the base class,
  * dependency failures as {@code 502 Bad Gateway} and a saturated executor as
  * {@code 503 Service Unavailable}.
  */

@@ -18,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param createdAt when the checkpoint was saved
  */
 public record Checkpoint(long id, @JsonProperty("run_id") String runId,
-		@JsonProperty("session_id") @Nullable String sessionId, String step,
-		@JsonRawValue String state, @JsonProperty("created_at") Instant createdAt) {
+		@JsonProperty("session_id") @Nullable String sessionId, String step, @JsonRawValue String state,
+		@JsonProperty("created_at") Instant createdAt) {
 
 }

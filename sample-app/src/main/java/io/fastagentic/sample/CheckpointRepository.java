@@ -45,14 +45,13 @@ public class CheckpointRepository {
 	 * @param state what the run knew after the step, as a JSON document
 	 */
 	public void save(String runId, @Nullable String sessionId, String step, String state) {
-		this.observations.checkpointWrite(BACKEND, state.getBytes(StandardCharsets.UTF_8).length,
-				() -> this.jdbcClient
-					.sql("INSERT INTO agent_checkpoint (run_id, session_id, step, state) VALUES (:runId, :sessionId, :step, :state)")
-					.param("runId", runId)
-					.param("sessionId", sessionId)
-					.param("step", step)
-					.param("state", state)
-					.update());
+		this.observations.checkpointWrite(BACKEND, state.getBytes(StandardCharsets.UTF_8).length, () -> this.jdbcClient
+			.sql("INSERT INTO agent_checkpoint (run_id, session_id, step, state) VALUES (:runId, :sessionId, :step, :state)")
+			.param("runId", runId)
+			.param("sessionId", sessionId)
+			.param("step", step)
+			.param("state", state)
+			.update());
 	}
 
 	/**
@@ -61,8 +60,8 @@ public class CheckpointRepository {
 	 * @return its checkpoints in the order they were saved, empty if the run is unknown
 	 */
 	public List<Checkpoint> findByRunId(String runId) {
-		return this.jdbcClient
-			.sql("SELECT id, run_id, session_id, step, state, created_at FROM agent_checkpoint WHERE run_id = :runId ORDER BY id")
+		return this.jdbcClient.sql(
+				"SELECT id, run_id, session_id, step, state, created_at FROM agent_checkpoint WHERE run_id = :runId ORDER BY id")
 			.param("runId", runId)
 			.query(CheckpointRepository::checkpoint)
 			.list();

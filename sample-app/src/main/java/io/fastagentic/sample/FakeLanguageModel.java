@@ -10,8 +10,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The deterministic "model" behind {@link FakeProviderServer}: it writes an answer that
- * cites the search results it was given and counts tokens as whitespace-separated
- * words, so tests can predict both.
+ * cites the search results it was given and counts tokens as whitespace-separated words,
+ * so tests can predict both.
  */
 public final class FakeLanguageModel {
 
@@ -76,7 +76,9 @@ public final class FakeLanguageModel {
 		answer.append((citations.size() == 1) ? " search result. " : " search results. ");
 		answer.append("The best match is ").append(citations.get(0)).append('.');
 		if (citations.size() > 1) {
-			answer.append(" See also ").append(String.join(" and ", citations.subList(1, citations.size()))).append('.');
+			answer.append(" See also ")
+				.append(String.join(" and ", citations.subList(1, citations.size())))
+				.append('.');
 		}
 		return answer.toString();
 	}

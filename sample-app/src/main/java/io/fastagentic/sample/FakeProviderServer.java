@@ -35,9 +35,9 @@ import org.springframework.util.Assert;
  * An in-process stand-in for an OpenAI-compatible LLM provider and a web-search tool,
  * served over real HTTP on loopback.
  * <p>
- * The sample reaches it through the same HTTP client it would use for a real provider,
- * so client-side concerns such as timeouts, observations and trace propagation are
- * exercised end to end without network access or credentials. It serves:
+ * The sample reaches it through the same HTTP client it would use for a real provider, so
+ * client-side concerns such as timeouts, observations and trace propagation are exercised
+ * end to end without network access or credentials. It serves:
  * <ul>
  * <li>{@code POST /v1/chat/completions}: answers with {@link FakeLanguageModel}; a last
  * user message containing {@value #FAIL_MARKER} gets an HTTP 500 instead, so callers can

@@ -172,8 +172,7 @@ public class LlmClient {
 
 	}
 
-	record ChatCompletionResponse(@Nullable String model, @Nullable List<Choice> choices,
-			@Nullable TokenUsage usage) {
+	record ChatCompletionResponse(@Nullable String model, @Nullable List<Choice> choices, @Nullable TokenUsage usage) {
 
 	}
 

@@ -13,8 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.client.RestClient;
 
 /**
- * Wires the HTTP client that reaches the LLM provider and the search tool, and starts
- * the in-process {@link FakeProviderServer} when no real provider is configured.
+ * Wires the HTTP client that reaches the LLM provider and the search tool, and starts the
+ * in-process {@link FakeProviderServer} when no real provider is configured.
  */
 @Configuration(proxyBeanMethods = false)
 final class ProviderConfiguration {

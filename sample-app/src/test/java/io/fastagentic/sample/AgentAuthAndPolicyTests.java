@@ -65,8 +65,8 @@ class AgentAuthAndPolicyTests {
 		HttpResponse<String> response = chat(Map.of());
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"fastagentic\"");
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(type) -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
 		assertThat(response.body()).contains("\"status\":401").contains("An API key is required");
 		List<SpanData> spans = awaitSpans("HTTP POST /chat");
 		SpanData http = named(spans, "HTTP POST /chat");
@@ -102,8 +102,8 @@ class AgentAuthAndPolicyTests {
 		assertThat(attribute(named(spans, "agent.run /chat"), "user_id")).isEqualTo("alice");
 		assertThat(spans).allSatisfy((span) -> assertThat(span.getAttributes().toString()).doesNotContain("sk-alice"));
 		String traceId = named(spans, "agent.run /chat").getTraceId();
-		assertThat(output.getOut()).containsPattern(
-				"\\[trace_id=" + traceId + " span_id=[0-9a-f]{16} run_id=" + runId + " user_id=alice\\] ");
+		assertThat(output.getOut())
+			.containsPattern("\\[trace_id=" + traceId + " span_id=[0-9a-f]{16} run_id=" + runId + " user_id=alice\\] ");
 		assertThat(output.getOut()).doesNotContain("sk-alice-123");
 	}
 
@@ -133,9 +133,9 @@ class AgentAuthAndPolicyTests {
 
 	@Test
 	void nonAgentRoutesAreNotAuthenticated() throws Exception {
-		HttpResponse<String> response = this.http.send(
-				HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/checkpoints/run-unknown")).build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = this.http
+			.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/checkpoints/run-unknown"))
+				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(404);
 		List<SpanData> spans = awaitSpans("HTTP GET /checkpoints/{runId}");
 		assertThat(ExportedSpans.names(spans)).doesNotContain("auth.validate", "policy.check");
@@ -147,8 +147,7 @@ class AgentAuthAndPolicyTests {
 	}
 
 	private HttpResponse<String> chat(Map<String, String> headers) throws Exception {
-		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://localhost:" + this.port + "/chat"))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/chat"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"Who am I?\"}"));
 		headers.forEach(request::header);

@@ -46,8 +46,8 @@ class AgentHttpApiTests {
 		HttpResponse<String> response = post("/chat", chatRequest(message, null), "application/json");
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(contentType) -> assertThat(contentType).startsWith("application/json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith("application/json"));
 		JsonNode run = this.jsonMapper.readTree(response.body());
 		assertThat(run.path("run_id").asString()).startsWith("run-");
 		assertThat(run.path("model").asString()).isEqualTo("gpt-4o-mini");
@@ -122,8 +122,8 @@ class AgentHttpApiTests {
 		HttpResponse<String> response = post("/chat/stream", chatRequest(message, null), "text/event-stream");
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				(contentType) -> assertThat(contentType).startsWith("text/event-stream"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying((contentType) -> assertThat(contentType).startsWith("text/event-stream"));
 		List<ServerSentEvent> events = ServerSentEvent.parse(response.body());
 		assertThat(events).hasSizeGreaterThan(2);
 		List<ServerSentEvent> tokens = events.subList(0, events.size() - 1);
@@ -231,7 +231,8 @@ class AgentHttpApiTests {
 		return strings;
 	}
 
-	private HttpResponse<String> post(String path, String json, String accept) throws IOException, InterruptedException {
+	private HttpResponse<String> post(String path, String json, String accept)
+			throws IOException, InterruptedException {
 		return this.httpClient.send(HttpRequest.newBuilder(uri(path))
 			.header("Content-Type", "application/json")
 			.header("Accept", accept)

@@ -106,17 +106,16 @@ class AgentObservationsTests {
 		HttpResponse<String> response = chat("Link my metrics to my trace");
 		String traceId = traceId(response);
 		this.spans.awaitTrace(traceId, "HTTP POST /chat");
-		HttpResponse<String> scrape = this.http.send(
-				HttpRequest.newBuilder(uri("/actuator/prometheus"))
-					.header("Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8")
-					.build(),
-				HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> scrape = this.http.send(HttpRequest.newBuilder(uri("/actuator/prometheus"))
+			.header("Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8")
+			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(scrape.statusCode()).isEqualTo(200);
 		// Exemplars are sampled, not the latest: each names a trace this application
 		// exported, so a metric leads to a real trace.
 		List<String> exemplarTraceIds = scrape.body()
 			.lines()
-			.filter((line) -> line.startsWith("fastagentic_llm_tokens_total") || line.startsWith("llm_call_seconds_count"))
+			.filter((line) -> line.startsWith("fastagentic_llm_tokens_total")
+					|| line.startsWith("llm_call_seconds_count"))
 			.map((line) -> line.replaceAll(".*# \\{.*trace_id=\"([0-9a-f]{32})\".*", "$1"))
 			.toList();
 		assertThat(exemplarTraceIds).isNotEmpty()

@@ -114,8 +114,8 @@ class AgentRequestPathTests {
 		assertThat(attribute(tool, "tool")).isEqualTo("search");
 		assertThat(attribute(tool, "gen_ai.operation.name")).isEqualTo("execute_tool");
 		assertThat(attribute(tool, "gen_ai.tool.name")).isEqualTo("search");
-		assertThat(Long.parseLong(attribute(tool, "duration_ms")))
-			.isBetween(0L, (tool.getEndEpochNanos() - tool.getStartEpochNanos()) / 1_000_000);
+		assertThat(Long.parseLong(attribute(tool, "duration_ms"))).isBetween(0L,
+				(tool.getEndEpochNanos() - tool.getStartEpochNanos()) / 1_000_000);
 		assertThat(children(trace, tool)).singleElement()
 			.satisfies((call) -> assertThat(call.getKind()).isEqualTo(SpanKind.CLIENT));
 
@@ -137,15 +137,17 @@ class AgentRequestPathTests {
 		assertThat(attribute(llm, "gen_ai.response.model")).isEqualTo("gpt-4o-mini");
 		assertThat(attribute(llm, "gen_ai.usage.input_tokens")).isEqualTo(Long.toString(promptTokens));
 		assertThat(attribute(llm, "gen_ai.usage.output_tokens")).isEqualTo(Long.toString(completionTokens));
-		assertThat(llm.getAttributes().asMap().keySet()).noneMatch((key) -> key.getKey().startsWith("gen_ai.prompt")
-				|| key.getKey().startsWith("gen_ai.completion"));
+		assertThat(llm.getAttributes().asMap().keySet()).noneMatch(
+				(key) -> key.getKey().startsWith("gen_ai.prompt") || key.getKey().startsWith("gen_ai.completion"));
 		assertThat(children(trace, llm)).singleElement()
 			.satisfies((call) -> assertThat(call.getKind()).isEqualTo(SpanKind.CLIENT));
 
-		assertThat(trace).filteredOn((span) -> span.getName().equals("checkpoint.write")).hasSize(2).allSatisfy((write) -> {
-			assertThat(attribute(write, "backend")).isEqualTo("jdbc");
-			assertThat(Long.parseLong(attribute(write, "size"))).isPositive();
-		});
+		assertThat(trace).filteredOn((span) -> span.getName().equals("checkpoint.write"))
+			.hasSize(2)
+			.allSatisfy((write) -> {
+				assertThat(attribute(write, "backend")).isEqualTo("jdbc");
+				assertThat(Long.parseLong(attribute(write, "size"))).isPositive();
+			});
 	}
 
 	@Test
@@ -183,7 +185,8 @@ class AgentRequestPathTests {
 		assertThat(health.statusCode()).isEqualTo(200);
 		HttpResponse<String> chat = post("/chat", "after the health check");
 		this.spans.awaitTrace(traceResponse(chat).group(1), "HTTP POST /chat");
-		assertThat(this.spans.all()).noneSatisfy((span) -> assertThat(attribute(span, "url.path")).startsWith("/actuator"));
+		assertThat(this.spans.all())
+			.noneSatisfy((span) -> assertThat(attribute(span, "url.path")).startsWith("/actuator"));
 	}
 
 	@Test
@@ -204,7 +207,8 @@ class AgentRequestPathTests {
 			HttpClient client = HttpClient.newBuilder().executor(executor).build();
 			for (int i = 0; i < 200; i++) {
 				String path = (i % 4 == 0) ? "/chat/stream" : "/chat";
-				requests.add(client.sendAsync(request(path, "concurrent question " + i), HttpResponse.BodyHandlers.ofString())
+				requests.add(client
+					.sendAsync(request(path, "concurrent question " + i), HttpResponse.BodyHandlers.ofString())
 					.thenAccept((response) -> {
 						assertThat(response.statusCode()).isEqualTo(200);
 						traceIdsByRunId.put(response.headers().firstValue("X-Run-Id").orElseThrow(),

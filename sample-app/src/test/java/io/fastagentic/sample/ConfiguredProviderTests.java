@@ -62,8 +62,8 @@ class ConfiguredProviderTests {
 		assertThat(this.context.getBeanProvider(FakeProviderServer.class).getIfAvailable()).isNull();
 		assertThat(userProvider.recentRequests()).extracting(FakeProviderServer.RecordedRequest::path)
 			.containsExactly("/search", "/v1/chat/completions");
-		assertThat(userProvider.recentRequests()).allSatisfy(
-				(request) -> assertThat(request.header("Authorization")).isEqualTo("Bearer test-key"));
+		assertThat(userProvider.recentRequests())
+			.allSatisfy((request) -> assertThat(request.header("Authorization")).isEqualTo("Bearer test-key"));
 	}
 
 }

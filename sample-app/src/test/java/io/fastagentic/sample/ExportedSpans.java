@@ -29,12 +29,15 @@ final class ExportedSpans {
 	 * The spans of one trace, once its span named {@code rootName} has been exported.
 	 */
 	List<SpanData> awaitTrace(String traceId, String rootName) {
-		return await().atMost(Duration.ofSeconds(20)).until(() -> trace(traceId),
-				(spans) -> spans.stream().anyMatch((span) -> span.getName().equals(rootName)));
+		return await().atMost(Duration.ofSeconds(20))
+			.until(() -> trace(traceId), (spans) -> spans.stream().anyMatch((span) -> span.getName().equals(rootName)));
 	}
 
 	List<SpanData> trace(String traceId) {
-		return this.exporter.getFinishedSpanItems().stream().filter((span) -> span.getTraceId().equals(traceId)).toList();
+		return this.exporter.getFinishedSpanItems()
+			.stream()
+			.filter((span) -> span.getTraceId().equals(traceId))
+			.toList();
 	}
 
 	List<SpanData> all() {

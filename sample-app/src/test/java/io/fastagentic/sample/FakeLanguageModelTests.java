@@ -47,9 +47,9 @@ class FakeLanguageModelTests {
 
 	@Test
 	void answerCitesTheSearchResultsOfToolMessages() {
-		FakeLanguageModel.Completion completion = this.model.complete(List.of(
-				new FakeLanguageModel.Message("user", "What is otel?"),
-				new FakeLanguageModel.Message("tool", SEARCH_RESULTS)));
+		FakeLanguageModel.Completion completion = this.model
+			.complete(List.of(new FakeLanguageModel.Message("user", "What is otel?"),
+					new FakeLanguageModel.Message("tool", SEARCH_RESULTS)));
 
 		assertThat(completion.content()).isEqualTo("Here is what I found about \"What is otel?\" in 2 search results. "
 				+ "The best match is \"OTel overview\" (https://example.com/otel). "
@@ -60,8 +60,8 @@ class FakeLanguageModelTests {
 	void answerSaysSoWhenThereAreNoToolResults() {
 		FakeLanguageModel.Completion withoutTool = this.model
 			.complete(List.of(new FakeLanguageModel.Message("user", "Hi")));
-		FakeLanguageModel.Completion withOtherToolOutput = this.model.complete(List.of(
-				new FakeLanguageModel.Message("user", "Hi"), new FakeLanguageModel.Message("tool", "42 degrees")));
+		FakeLanguageModel.Completion withOtherToolOutput = this.model.complete(List
+			.of(new FakeLanguageModel.Message("user", "Hi"), new FakeLanguageModel.Message("tool", "42 degrees")));
 
 		assertThat(withoutTool.content()).isEqualTo("I have no tool results for \"Hi\", so I cannot cite a source.");
 		assertThat(withOtherToolOutput.content())

@@ -79,22 +79,29 @@ class HostileHeadersTests {
 			.mapToObj((i) -> "k" + i + "=v" + i)
 			.collect(Collectors.joining(","));
 		String hugeBaggage = "a=" + "x".repeat(7900) + ",b=" + "y".repeat(100);
-		return List.of(List.<String[]>of(new String[] { "traceparent", tooLong }),
-				List.<String[]>of(new String[] { "traceparent", "00-" + VALID_TRACE_ID.toUpperCase() + "-" + VALID_SPAN_ID + "-01" }),
-				List.<String[]>of(new String[] { "traceparent", "00-00000000000000000000000000000000-" + VALID_SPAN_ID + "-01" }),
+		return List.of(List.<String[]>of(new String[] { "traceparent", tooLong }), List.<String[]>of(
+				new String[] { "traceparent", "00-" + VALID_TRACE_ID.toUpperCase() + "-" + VALID_SPAN_ID + "-01" }),
+				List.<String[]>of(
+						new String[] { "traceparent", "00-00000000000000000000000000000000-" + VALID_SPAN_ID + "-01" }),
 				List.<String[]>of(new String[] { "traceparent", "00-" + VALID_TRACE_ID + "-0000000000000000-01" }),
 				List.<String[]>of(new String[] { "traceparent", "ff-" + VALID_TRACE_ID + "-" + VALID_SPAN_ID + "-01" }),
-				List.<String[]>of(new String[] { "traceparent", "cc-" + VALID_TRACE_ID + "-" + VALID_SPAN_ID + "-01-future-extension" }),
+				List.<String[]>of(new String[] { "traceparent",
+						"cc-" + VALID_TRACE_ID + "-" + VALID_SPAN_ID + "-01-future-extension" }),
 				List.<String[]>of(new String[] { "traceparent", "00-" + VALID_TRACE_ID + "-" + VALID_SPAN_ID + "-01" },
-						new String[] { "traceparent", "00-" + VALID_TRACE_ID.replace('4', '5') + "-" + VALID_SPAN_ID + "-01" }),
-				List.<String[]>of(new String[] { "traceparent", "" }), List.<String[]>of(new String[] { "traceparent", "-" }),
+						new String[] { "traceparent",
+								"00-" + VALID_TRACE_ID.replace('4', '5') + "-" + VALID_SPAN_ID + "-01" }),
+				List.<String[]>of(new String[] { "traceparent", "" }),
+				List.<String[]>of(new String[] { "traceparent", "-" }),
 				List.<String[]>of(new String[] { "tracestate", "=,=,,,===" + "k=v,".repeat(100) }),
 				List.<String[]>of(new String[] { "b3", "garbage" }), List.<String[]>of(new String[] { "b3", "-" }),
 				List.<String[]>of(new String[] { "b3", VALID_TRACE_ID + "-" + VALID_SPAN_ID + "-x-y-z" }),
 				List.<String[]>of(new String[] { "X-B3-TraceId", "zz" }, new String[] { "X-B3-SpanId", VALID_SPAN_ID }),
-				List.<String[]>of(new String[] { "X-B3-TraceId", VALID_TRACE_ID }, new String[] { "X-B3-Sampled", "maybe" }),
-				List.<String[]>of(new String[] { "uber-trace-id", "a:b:c" }), List.<String[]>of(new String[] { "uber-trace-id", "::::" }),
-				List.<String[]>of(new String[] { "uber-trace-id", VALID_TRACE_ID + ":" + VALID_SPAN_ID + ":0:1:extra" }),
+				List.<String[]>of(new String[] { "X-B3-TraceId", VALID_TRACE_ID },
+						new String[] { "X-B3-Sampled", "maybe" }),
+				List.<String[]>of(new String[] { "uber-trace-id", "a:b:c" }),
+				List.<String[]>of(new String[] { "uber-trace-id", "::::" }),
+				List.<String[]>of(
+						new String[] { "uber-trace-id", VALID_TRACE_ID + ":" + VALID_SPAN_ID + ":0:1:extra" }),
 				List.<String[]>of(new String[] { "uber-trace-id", "%%%%" }, new String[] { "uberctx-x", "%zz" }),
 				List.<String[]>of(new String[] { "baggage", manyBaggageEntries }),
 				List.<String[]>of(new String[] { "baggage", hugeBaggage }),

@@ -52,8 +52,8 @@ class OtlpExportTests {
 		ConfigurableApplicationContext context = start("--fastagentic.otel.endpoint=" + this.receiver.endpoint(),
 				"--fastagentic.otel.headers.x-honeycomb-team=test-team-key");
 		assertThat(chat(context).statusCode()).isEqualTo(200);
-		OtlpReceiver.ReceivedSpan server = this.receiver
-			.awaitSpan((span) -> span.span().getKind() == SpanKind.SPAN_KIND_SERVER && "/chat".equals(span.attribute("uri")));
+		OtlpReceiver.ReceivedSpan server = this.receiver.awaitSpan(
+				(span) -> span.span().getKind() == SpanKind.SPAN_KIND_SERVER && "/chat".equals(span.attribute("uri")));
 		assertThat(server.resourceAttribute("service.name")).isEqualTo("fastagentic-sample-agent");
 		assertThat(server.resourceAttribute("service.version")).isEqualTo("0.1.0-SNAPSHOT");
 		assertThat(server.attribute("method")).isEqualTo("POST");
@@ -135,8 +135,9 @@ class OtlpExportTests {
 	}
 
 	private ConfigurableApplicationContext start(String... args) {
-		List<String> arguments = new ArrayList<>(List.of("--management.opentelemetry.tracing.export.schedule-delay=100ms",
-				"--management.endpoint.health.probes.enabled=true"));
+		List<String> arguments = new ArrayList<>(
+				List.of("--management.opentelemetry.tracing.export.schedule-delay=100ms",
+						"--management.endpoint.health.probes.enabled=true"));
 		arguments.addAll(List.of(args));
 		return this.apps.start(arguments.toArray(String[]::new));
 	}

@@ -36,15 +36,16 @@ final class SampleApps implements AutoCloseable {
 	}
 
 	/**
-	 * Start an application on a random port with its own database; an argument given
-	 * here replaces a default of the same name.
+	 * Start an application on a random port with its own database; an argument given here
+	 * replaces a default of the same name.
 	 */
 	ConfigurableApplicationContext start(String... args) {
 		Map<String, String> arguments = new LinkedHashMap<>();
-		Stream.concat(Stream.of("--server.port=0", "--management.opentelemetry.tracing.export.schedule-delay=10ms",
-				"--spring.datasource.url=jdbc:h2:mem:app-" + System.identityHashCode(this) + "-" + this.contexts.size()
-						+ ";DB_CLOSE_DELAY=-1"),
-				Stream.of(args))
+		Stream
+			.concat(Stream.of("--server.port=0", "--management.opentelemetry.tracing.export.schedule-delay=10ms",
+					"--spring.datasource.url=jdbc:h2:mem:app-" + System.identityHashCode(this) + "-"
+							+ this.contexts.size() + ";DB_CLOSE_DELAY=-1"),
+					Stream.of(args))
 			.forEach((argument) -> arguments.put(argument.substring(0, argument.indexOf('=')), argument));
 		SpringApplicationBuilder builder = this.inMemorySpans
 				? new SpringApplicationBuilder(SampleAgentApplication.class, ExportedSpans.Configuration.class)
@@ -68,7 +69,8 @@ final class SampleApps implements AutoCloseable {
 	}
 
 	static HttpResponse<String> get(ConfigurableApplicationContext context, String path) throws Exception {
-		return HTTP.send(HttpRequest.newBuilder(uri(context, path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+		return HTTP.send(HttpRequest.newBuilder(uri(context, path)).GET().build(),
+				HttpResponse.BodyHandlers.ofString());
 	}
 
 	static URI uri(ConfigurableApplicationContext context, String path) {

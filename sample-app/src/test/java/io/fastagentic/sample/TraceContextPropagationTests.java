@@ -82,12 +82,15 @@ class TraceContextPropagationTests {
 	}
 
 	static Stream<Arguments> outgoingFormats() {
-		return Stream.of(Arguments.of("tracecontext,baggage", List.of("traceparent"), List.of("b3", "x-b3-traceid", "uber-trace-id", "baggage")),
+		return Stream.of(
+				Arguments.of("tracecontext,baggage", List.of("traceparent"),
+						List.of("b3", "x-b3-traceid", "uber-trace-id", "baggage")),
 				Arguments.of("b3", List.of("b3"), List.of("traceparent", "x-b3-traceid", "uber-trace-id", "baggage")),
 				Arguments.of("b3multi", List.of("x-b3-traceid", "x-b3-spanid", "x-b3-sampled"),
 						List.of("traceparent", "b3", "uber-trace-id")),
 				Arguments.of("jaeger", List.of("uber-trace-id"), List.of("traceparent", "b3", "uberctx-run_id")),
-				Arguments.of("none", List.of(), List.of("traceparent", "b3", "x-b3-traceid", "uber-trace-id", "baggage")));
+				Arguments.of("none", List.of(),
+						List.of("traceparent", "b3", "x-b3-traceid", "uber-trace-id", "baggage")));
 	}
 
 	@ParameterizedTest(name = "FASTAGENTIC_OTEL_PROPAGATORS={0}")
@@ -121,7 +124,8 @@ class TraceContextPropagationTests {
 
 	@Test
 	void baggageReachesOnlyAllowedHosts() throws Exception {
-		ConfigurableApplicationContext context = this.apps.start("--fastagentic.otel.propagators=tracecontext,baggage,jaeger",
+		ConfigurableApplicationContext context = this.apps.start(
+				"--fastagentic.otel.propagators=tracecontext,baggage,jaeger",
 				"--fastagentic.otel.propagation.baggage-allowed-hosts=127.0.0.1");
 		HttpResponse<String> response = chat(context, Map.of("baggage", "tenant=acme,user_id=spoofed"));
 		String runId = response.headers().firstValue("X-Run-Id").orElseThrow();
@@ -159,15 +163,16 @@ class TraceContextPropagationTests {
 		String traceId = traceResponse(response).group(1);
 		List<SpanData> trace = spans(context).awaitTrace(traceId, "HTTP POST /chat");
 		List<String> received = receivedInserts(jdbc);
-		List<SpanData> insertSpans = trace.stream().filter((span) -> span.getName().equals("INSERT agent_checkpoint")).toList();
+		List<SpanData> insertSpans = trace.stream()
+			.filter((span) -> span.getName().equals("INSERT agent_checkpoint"))
+			.toList();
 		assertThat(insertSpans).hasSize(2).allSatisfy((insert) -> {
 			assertThat(insert.getKind()).isEqualTo(SpanKind.CLIENT);
 			assertThat(attribute(insert, "db.system")).isEqualTo("h2");
 			assertThat(attribute(insert, "db.operation")).isEqualTo("INSERT");
 			assertThat(attribute(insert, "db.statement")).startsWith("INSERT INTO agent_checkpoint");
-			assertThat(received).anySatisfy((sql) -> assertThat(sql)
-				.endsWith("/*traceparent='00-" + traceId + "-" + insert.getSpanId() + "-"
-						+ insert.getSpanContext().getTraceFlags().asHex() + "'*/"));
+			assertThat(received).anySatisfy((sql) -> assertThat(sql).endsWith("/*traceparent='00-" + traceId + "-"
+					+ insert.getSpanId() + "-" + insert.getSpanContext().getTraceFlags().asHex() + "'*/"));
 		});
 		List<String> checkpointWrites = trace.stream()
 			.filter((span) -> span.getName().equals("checkpoint.write"))
@@ -184,7 +189,8 @@ class TraceContextPropagationTests {
 		HttpResponse<String> response = chat(context, Map.of());
 		List<SpanData> trace = spans(context).awaitTrace(traceResponse(response).group(1), "HTTP POST /chat");
 		assertThat(trace).filteredOn((span) -> span.getName().equals("INSERT agent_checkpoint")).hasSize(2);
-		assertThat(receivedInserts(jdbc)).isNotEmpty().allSatisfy((sql) -> assertThat(sql).doesNotContain("traceparent"));
+		assertThat(receivedInserts(jdbc)).isNotEmpty()
+			.allSatisfy((sql) -> assertThat(sql).doesNotContain("traceparent"));
 	}
 
 	private static List<String> receivedInserts(JdbcClient jdbc) {

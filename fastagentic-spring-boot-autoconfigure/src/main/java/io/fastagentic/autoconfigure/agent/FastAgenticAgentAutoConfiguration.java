@@ -36,8 +36,7 @@ public final class FastAgenticAgentAutoConfiguration {
 	@ConditionalOnMissingBean
 	AgentEndpointAspect agentEndpointAspect(ObservationRegistry registry, ObjectProvider<Tracer> tracer,
 			ObjectProvider<AgentRunObservationConvention> convention) {
-		return new AgentEndpointAspect(registry, tracer.getIfAvailable(() -> Tracer.NOOP),
-				convention.getIfAvailable());
+		return new AgentEndpointAspect(registry, tracer.getIfAvailable(() -> Tracer.NOOP), convention.getIfAvailable());
 	}
 
 }

@@ -53,8 +53,9 @@ public final class FastAgenticHealthAutoConfiguration {
 		List<SpanExporter> collectorExporters = spanExporters.orderedStream()
 			.filter((exporter) -> !(exporter instanceof InProcessSpanExporter))
 			.toList();
-		return new SpanExportHealthIndicator(monitor, exportTarget(collectorExporters,
-				connectionDetails.getIfAvailable(), otlpProperties.getIfAvailable()), sampling.getIfAvailable());
+		return new SpanExportHealthIndicator(monitor,
+				exportTarget(collectorExporters, connectionDetails.getIfAvailable(), otlpProperties.getIfAvailable()),
+				sampling.getIfAvailable());
 	}
 
 	private static @Nullable ExportTarget exportTarget(List<SpanExporter> exporters,
@@ -67,9 +68,9 @@ public final class FastAgenticHealthAutoConfiguration {
 			return new ExportTarget(withoutCredentials(connectionDetails.getUrl(transport)),
 					(transport == Transport.GRPC) ? "grpc" : "http/protobuf");
 		}
-		return new ExportTarget(
-				exporters.stream().map((exporter) -> exporter.getClass().getSimpleName()).collect(Collectors.joining(",")),
-				"custom");
+		return new ExportTarget(exporters.stream()
+			.map((exporter) -> exporter.getClass().getSimpleName())
+			.collect(Collectors.joining(",")), "custom");
 	}
 
 	/**

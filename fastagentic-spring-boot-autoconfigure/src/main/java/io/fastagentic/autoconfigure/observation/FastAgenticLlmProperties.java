@@ -18,13 +18,14 @@ public class FastAgenticLlmProperties {
 
 	/**
 	 * Prices by model name, in USD per million tokens; they override and extend the
-	 * built-in table. Names with dots need brackets: fastagentic.llm.pricing[gpt-4.1].input.
+	 * built-in table. Names with dots need brackets:
+	 * fastagentic.llm.pricing[gpt-4.1].input.
 	 */
 	private Map<String, Price> pricing = new LinkedHashMap<>();
 
 	/**
-	 * Whether to export prompt, completion and tool-argument content on spans. Content may
-	 * hold personal data and secrets.
+	 * Whether to export prompt, completion and tool-argument content on spans. Content
+	 * may hold personal data and secrets.
 	 */
 	private boolean captureContent;
 

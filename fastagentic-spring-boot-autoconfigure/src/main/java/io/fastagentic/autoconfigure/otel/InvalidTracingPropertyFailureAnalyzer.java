@@ -4,8 +4,8 @@ import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 
 /**
- * Turns an {@link InvalidTracingPropertyException} into the startup report a user
- * reads: what is wrong, and how to set it right.
+ * Turns an {@link InvalidTracingPropertyException} into the startup report a user reads:
+ * what is wrong, and how to set it right.
  *
  * @author FastAgentic
  */

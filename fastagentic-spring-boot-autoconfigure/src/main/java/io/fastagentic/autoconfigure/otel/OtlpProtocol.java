@@ -37,7 +37,8 @@ public enum OtlpProtocol {
 
 	/**
 	 * Find a protocol by any of the spellings Spring's binder accepts for it
-	 * ({@code http/protobuf}, {@code http-protobuf}, {@code HTTP_PROTOBUF}, {@code grpc}).
+	 * ({@code http/protobuf}, {@code http-protobuf}, {@code HTTP_PROTOBUF},
+	 * {@code grpc}).
 	 * @param value the text
 	 * @return the protocol or {@code null} if none matches
 	 */

@@ -35,10 +35,11 @@ import org.springframework.util.StringUtils;
  * {@code fastagentic.otel.*} and sits first, so FastAgentic's settings win over Spring
  * Boot's mapping of the {@code OTEL_*} variables, which stays in place as the fallback.
  * <p>
- * This is a listener ordered right after the {@link EnvironmentPostProcessorApplicationListener}
- * rather than an environment post-processor, because it must see the property source
- * that Boot's (unordered) OpenTelemetry post-processor adds, and an unordered
- * post-processor has no defined place relative to another.
+ * This is a listener ordered right after the
+ * {@link EnvironmentPostProcessorApplicationListener} rather than an environment
+ * post-processor, because it must see the property source that Boot's (unordered)
+ * OpenTelemetry post-processor adds, and an unordered post-processor has no defined place
+ * relative to another.
  *
  * @author FastAgentic
  */
@@ -121,8 +122,8 @@ public class TracingEnvironmentListener implements ApplicationListener<Applicati
 			}
 			SystemEnvironmentOrigin origin = new SystemEnvironmentOrigin(setting.environmentVariable());
 			if (setting == TracingSetting.HEADERS) {
-				parseHeaders(value).forEach((name, headerValue) -> properties
-					.put(setting.property() + "[" + name + "]", OriginTrackedValue.of(headerValue, origin)));
+				parseHeaders(value).forEach((name, headerValue) -> properties.put(setting.property() + "[" + name + "]",
+						OriginTrackedValue.of(headerValue, origin)));
 			}
 			else {
 				properties.put(setting.property(), OriginTrackedValue.of(value.trim(), origin));

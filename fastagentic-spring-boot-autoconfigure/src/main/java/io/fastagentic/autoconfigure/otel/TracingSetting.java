@@ -15,8 +15,8 @@ import org.springframework.boot.convert.DurationStyle;
 
 /**
  * Every documented {@code FASTAGENTIC_*} environment variable, the property it sets and
- * the values it accepts. One table drives the environment mapping, the validation and
- * the error messages, so the three can never disagree.
+ * the values it accepts. One table drives the environment mapping, the validation and the
+ * error messages, so the three can never disagree.
  *
  * @author FastAgentic
  */
@@ -136,8 +136,8 @@ enum TracingSetting {
 	 * @return the exception
 	 */
 	InvalidTracingPropertyException invalid(String value) {
-		return new InvalidTracingPropertyException(this.property, this.environmentVariable,
-				isSecret() ? null : value, this.acceptedValues);
+		return new InvalidTracingPropertyException(this.property, this.environmentVariable, isSecret() ? null : value,
+				this.acceptedValues);
 	}
 
 	/**

@@ -145,8 +145,8 @@ final class TracingSettings {
 
 	/**
 	 * Defaults that put {@code run_id} and {@code user_id} into every log line, on every
-	 * thread a run hops to through Spring's task executor; each yields to a value the user
-	 * set.
+	 * thread a run hops to through Spring's task executor; each yields to a value the
+	 * user set.
 	 */
 	private static void putCorrelationDefaults(Binder binder, Map<String, Object> properties) {
 		putIfUnbound(binder, properties, "management.tracing.baggage.correlation.fields", "run_id,user_id");

@@ -54,8 +54,8 @@ public final class FastAgenticPropagationAutoConfiguration {
 	}
 
 	/**
-	 * FASTAGENTIC_OTEL_PROPAGATORS when set, else what Spring Boot made of OTEL_PROPAGATORS
-	 * and its own propagation properties.
+	 * FASTAGENTIC_OTEL_PROPAGATORS when set, else what Spring Boot made of
+	 * OTEL_PROPAGATORS and its own propagation properties.
 	 */
 	private static List<String> formats(FastAgenticOtelProperties properties, TracingProperties tracingProperties) {
 		if (properties.getPropagators() != null) {

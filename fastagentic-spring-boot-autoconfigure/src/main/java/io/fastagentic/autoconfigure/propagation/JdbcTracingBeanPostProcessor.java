@@ -38,7 +38,8 @@ class JdbcTracingBeanPostProcessor implements BeanPostProcessor {
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
-			JdbcTracing tracing = new JdbcTracing(this.observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
+			JdbcTracing tracing = new JdbcTracing(
+					this.observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
 					this.convention.getIfAvailable());
 			return tracing.wrap(dataSource, beanName, this.environment.getProperty(JDBC_COMMENT, Boolean.class, true));
 		}

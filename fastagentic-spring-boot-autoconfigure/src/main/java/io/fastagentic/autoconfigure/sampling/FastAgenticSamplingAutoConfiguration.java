@@ -60,8 +60,7 @@ public final class FastAgenticSamplingAutoConfiguration {
 		return new TailSamplingSpanProcessor(() -> {
 			BatchSpanProcessor batchSpanProcessor = exportPipeline.getIfAvailable();
 			return (batchSpanProcessor != null) ? batchSpanProcessor : SpanProcessor.composite();
-		},
-				new TailSamplingSpanProcessor.Rules(properties.isSampleErrors(), properties.getSampleSlowThreshold()),
+		}, new TailSamplingSpanProcessor.Rules(properties.isSampleErrors(), properties.getSampleSlowThreshold()),
 				new TailSamplingSpanProcessor.Limits(sampling.getMaxBufferedTraces(), sampling.getMaxBufferedSpans(),
 						sampling.getBufferTimeout()),
 				Clock.getDefault(), monitor);

@@ -24,13 +24,13 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * Stops an {@code agent.run} observation when the work an endpoint returned really
- * ends: at once for a plain value, when a {@link CompletionStage} or
- * {@link DeferredResult} completes (seen through the request's async manager, so the
- * endpoint keeps its own callbacks), after the last event of a
- * {@link ResponseBodyEmitter} (and so {@code SseEmitter}), after a
- * {@link StreamingResponseBody} wrote its last byte, and when a Reactor {@code Flux} or
- * {@code Mono} terminates. A failure marks the observation as an error first.
+ * Stops an {@code agent.run} observation when the work an endpoint returned really ends:
+ * at once for a plain value, when a {@link CompletionStage} or {@link DeferredResult}
+ * completes (seen through the request's async manager, so the endpoint keeps its own
+ * callbacks), after the last event of a {@link ResponseBodyEmitter} (and so
+ * {@code SseEmitter}), after a {@link StreamingResponseBody} wrote its last byte, and
+ * when a Reactor {@code Flux} or {@code Mono} terminates. A failure marks the observation
+ * as an error first.
  *
  * @author FastAgentic
  */

@@ -4,7 +4,8 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;
 
 /**
- * Names and keys of {@code checkpoint.write} observations; declare a bean to replace the default.
+ * Names and keys of {@code checkpoint.write} observations; declare a bean to replace the
+ * default.
  *
  * @author FastAgentic
  */

@@ -38,7 +38,8 @@ public enum CheckpointWriteObservationDocumentation implements ObservationDocume
 	public enum LowCardinalityKeyNames implements KeyName {
 
 		/**
-		 * Where checkpoints are kept, for example {@code jdbc}, {@code redis} or {@code memory}.
+		 * Where checkpoints are kept, for example {@code jdbc}, {@code redis} or
+		 * {@code memory}.
 		 */
 		BACKEND("backend");
 

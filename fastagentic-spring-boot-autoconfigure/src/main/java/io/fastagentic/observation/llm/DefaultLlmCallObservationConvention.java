@@ -53,7 +53,8 @@ public class DefaultLlmCallObservationConvention implements LlmCallObservationCo
 			keyValues = keyValues.and(KeyValue.of(HighCardinalityKeyNames.COST, cost.toPlainString()));
 		}
 		if (context.getError() != null) {
-			keyValues = keyValues.and(KeyValue.of(HighCardinalityKeyNames.ERROR_TYPE, context.getError().getClass().getName()));
+			keyValues = keyValues
+				.and(KeyValue.of(HighCardinalityKeyNames.ERROR_TYPE, context.getError().getClass().getName()));
 		}
 		return keyValues;
 	}
@@ -76,7 +77,8 @@ public class DefaultLlmCallObservationConvention implements LlmCallObservationCo
 
 	protected KeyValue genAiResponseModel(LlmCallObservationContext context) {
 		String responseModel = context.getResponseModel();
-		return KeyValue.of(LowCardinalityKeyNames.GEN_AI_RESPONSE_MODEL, (responseModel != null) ? responseModel : UNKNOWN);
+		return KeyValue.of(LowCardinalityKeyNames.GEN_AI_RESPONSE_MODEL,
+				(responseModel != null) ? responseModel : UNKNOWN);
 	}
 
 	protected KeyValue tokensPrompt(long promptTokens) {

@@ -143,7 +143,8 @@ public final class LlmPricing {
 		 */
 		public Price {
 			if (input == null || output == null) {
-				throw new IllegalArgumentException("An LLM price needs both 'input' and 'output' (USD per million tokens)");
+				throw new IllegalArgumentException(
+						"An LLM price needs both 'input' and 'output' (USD per million tokens)");
 			}
 		}
 

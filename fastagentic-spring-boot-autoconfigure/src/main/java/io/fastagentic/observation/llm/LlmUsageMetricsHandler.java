@@ -18,8 +18,8 @@ import io.micrometer.observation.ObservationHandler;
  * <li>{@code fastagentic.llm.cost} counter in USD, tag {@code model};</li>
  * <li>{@code gen_ai.client.token.usage} distribution summary, the OpenTelemetry GenAI
  * metric, tags {@code gen_ai.operation.name}, {@code gen_ai.provider.name},
- * {@code gen_ai.request.model}, {@code gen_ai.response.model} and {@code gen_ai.token.type}
- * ({@code input} or {@code output}).</li>
+ * {@code gen_ai.request.model}, {@code gen_ai.response.model} and
+ * {@code gen_ai.token.type} ({@code input} or {@code output}).</li>
  * </ul>
  * The call's duration is the {@code llm.call} timer that Micrometer records from the same
  * observation.

@@ -41,7 +41,8 @@ public class DefaultToolCallObservationConvention implements ToolCallObservation
 				.and(KeyValue.of(HighCardinalityKeyNames.DURATION_MS, Long.toString(context.getDurationMillis())));
 		}
 		if (context.getError() != null) {
-			keyValues = keyValues.and(KeyValue.of(HighCardinalityKeyNames.ERROR_TYPE, context.getError().getClass().getName()));
+			keyValues = keyValues
+				.and(KeyValue.of(HighCardinalityKeyNames.ERROR_TYPE, context.getError().getClass().getName()));
 		}
 		return keyValues;
 	}

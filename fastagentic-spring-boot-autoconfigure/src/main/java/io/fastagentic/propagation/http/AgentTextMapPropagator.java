@@ -37,11 +37,11 @@ import org.springframework.util.ClassUtils;
  * W3C {@code baggage}; writes only the configured formats on the way out, and baggage
  * only to allowed hosts. The parsers come from OpenTelemetry's propagator libraries.
  * <p>
- * Incoming baggage is bounded by the W3C limits (8192 bytes, 180 entries: the valid
- * part is kept), and never sets {@code run_id} or {@code user_id}, which only this
- * service assigns. At an untrusted edge the incoming context starts nothing: each
- * request gets a new trace (which {@link UntrustedParentLinkSpanProcessor} links to the
- * incoming one), and incoming baggage is dropped.
+ * Incoming baggage is bounded by the W3C limits (8192 bytes, 180 entries: the valid part
+ * is kept), and never sets {@code run_id} or {@code user_id}, which only this service
+ * assigns. At an untrusted edge the incoming context starts nothing: each request gets a
+ * new trace (which {@link UntrustedParentLinkSpanProcessor} links to the incoming one),
+ * and incoming baggage is dropped.
  *
  * @author FastAgentic
  */

@@ -31,8 +31,8 @@ public class JdbcQueryObservationContext extends SenderContext<Map<String, Strin
 	}
 
 	/**
-	 * The statement as the application wrote it, literals included; never exported as
-	 * it is.
+	 * The statement as the application wrote it, literals included; never exported as it
+	 * is.
 	 * @return the SQL
 	 */
 	public String getSql() {

@@ -22,8 +22,8 @@ import org.jspecify.annotations.Nullable;
 import javax.sql.DataSource;
 
 /**
- * Traces the statements a {@link DataSource} runs, on datasource-proxy: each statement
- * is a {@code jdbc.query} CLIENT span and, with comments on, carries its trace context to
+ * Traces the statements a {@link DataSource} runs, on datasource-proxy: each statement is
+ * a {@code jdbc.query} CLIENT span and, with comments on, carries its trace context to
  * the database as a sqlcommenter comment ({@code /*traceparent='00-…-01'*}{@code /}), so
  * database logs and {@code pg_stat_activity} show which trace issued it.
  * <p>

@@ -17,8 +17,8 @@ final class SqlStatements {
 	private static final Pattern LEADING_COMMENTS = Pattern.compile("^(\\s*(/\\*.*?\\*/|--[^\\n]*\\n))*\\s*",
 			Pattern.DOTALL);
 
-	private static final Pattern TABLE = Pattern.compile(
-			"\\b(?:from|into|update|table|join)\\s+([\\w.\"`]+)", Pattern.CASE_INSENSITIVE);
+	private static final Pattern TABLE = Pattern.compile("\\b(?:from|into|update|table|join)\\s+([\\w.\"`]+)",
+			Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern LITERALS = Pattern
 		.compile("'(?:[^']|'')*'|\\b0[xX][0-9a-fA-F]+\\b|(?<![\\w.])-?\\d+(?:\\.\\d+)?(?:[eE][+-]?\\d+)?\\b");

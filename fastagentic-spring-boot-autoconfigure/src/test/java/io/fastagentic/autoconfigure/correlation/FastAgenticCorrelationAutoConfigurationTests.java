@@ -40,10 +40,9 @@ class FastAgenticCorrelationAutoConfigurationTests {
 
 	private static final String SPAN_ID = "00f067aa0ba902b7";
 
-	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
-				OpenTelemetryTracingAutoConfiguration.class, MicrometerTracingAutoConfiguration.class,
-				FastAgenticCorrelationAutoConfiguration.class));
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class, OpenTelemetryTracingAutoConfiguration.class,
+					MicrometerTracingAutoConfiguration.class, FastAgenticCorrelationAutoConfiguration.class));
 
 	@AfterEach
 	void clearMdc() {
@@ -63,8 +62,8 @@ class FastAgenticCorrelationAutoConfigurationTests {
 	void logListenerPutsTheDocumentedIdsIntoTheMdc() {
 		this.contextRunner.run((context) -> {
 			Slf4JEventListener listener = context.getBean(Slf4JEventListener.class);
-			Span span = Span.wrap(SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(),
-					TraceState.getDefault()));
+			Span span = Span
+				.wrap(SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(), TraceState.getDefault()));
 			listener.onEvent(new ScopeAttachedEvent(Context.root().with(span)));
 			assertThat(MDC.get("trace_id")).isEqualTo(TRACE_ID);
 			assertThat(MDC.get("span_id")).isEqualTo(SPAN_ID);

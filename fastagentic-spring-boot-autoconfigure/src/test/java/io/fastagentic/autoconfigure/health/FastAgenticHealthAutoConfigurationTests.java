@@ -33,8 +33,8 @@ class FastAgenticHealthAutoConfigurationTests {
 		.withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
 				OpenTelemetryTracingAutoConfiguration.class, OtlpTracingAutoConfiguration.class,
 				FastAgenticOtelAutoConfiguration.class, FastAgenticHealthAutoConfiguration.class))
-		.withInitializer((context) -> new TracingEnvironmentListener()
-			.apply(context.getEnvironment(), new DefaultResourceLoader()));
+		.withInitializer((context) -> new TracingEnvironmentListener().apply(context.getEnvironment(),
+				new DefaultResourceLoader()));
 
 	@Test
 	void reportsUnknownWhenNothingIsExported() {

@@ -72,7 +72,9 @@ class FastAgenticObservationAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("fastagentic.llm.capture-content=true", "fastagentic.llm.content-max-length=200")
 			.run((context) -> assertThat(context).hasSingleBean(ContentCaptureObservationFilter.class));
-		assertThat(output).contains("WARN").contains("fastagentic.llm.capture-content is on").contains("200 characters");
+		assertThat(output).contains("WARN")
+			.contains("fastagentic.llm.capture-content is on")
+			.contains("200 characters");
 	}
 
 	@Test

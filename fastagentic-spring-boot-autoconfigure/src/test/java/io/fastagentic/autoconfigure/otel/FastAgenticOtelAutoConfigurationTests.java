@@ -125,8 +125,9 @@ class FastAgenticOtelAutoConfigurationTests {
 	@Test
 	void sampleRateDrivesBootsParentBasedRatioSampler() {
 		this.variables.put("FASTAGENTIC_OTEL_SAMPLE_RATE", "0.25");
-		this.contextRunner.run((context) -> assertThat(context.getBean(Sampler.class).getDescription())
-			.contains("ParentBased").contains("TraceIdRatioBased{0.250000}"));
+		this.contextRunner
+			.run((context) -> assertThat(context.getBean(Sampler.class).getDescription()).contains("ParentBased")
+				.contains("TraceIdRatioBased{0.250000}"));
 	}
 
 	@Test

@@ -19,8 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Tests for {@link TracingEnvironmentListener}: each documented environment variable,
- * the property it sets, the Spring Boot setting it drives, and precedence.
+ * Tests for {@link TracingEnvironmentListener}: each documented environment variable, the
+ * property it sets, the Spring Boot setting it drives, and precedence.
  */
 class TracingEnvironmentListenerTests {
 
@@ -48,7 +48,8 @@ class TracingEnvironmentListenerTests {
 		this.variables.put(variable, value);
 		apply();
 		assertThat(this.environment.getProperty(property)).isEqualTo(value);
-		assertThat(this.environment.getPropertySources().get(TracingEnvironmentListener.ENVIRONMENT_VARIABLES_SOURCE)
+		assertThat(this.environment.getPropertySources()
+			.get(TracingEnvironmentListener.ENVIRONMENT_VARIABLES_SOURCE)
 			.getProperty(property)).hasToString(value);
 	}
 
@@ -127,8 +128,10 @@ class TracingEnvironmentListenerTests {
 			.get();
 		assertThat(headers).containsExactlyInAnyOrderEntriesOf(
 				Map.of("x-honeycomb-team", "abc+def=", "x-honeycomb-dataset", "agents"));
-		assertThat(Binder.get(this.environment).bind("fastagentic.otel", FastAgenticOtelProperties.class).get().getHeaders())
-			.containsEntry("x-honeycomb-team", "abc+def=");
+		assertThat(Binder.get(this.environment)
+			.bind("fastagentic.otel", FastAgenticOtelProperties.class)
+			.get()
+			.getHeaders()).containsEntry("x-honeycomb-team", "abc+def=");
 	}
 
 	@Test
@@ -239,7 +242,8 @@ class TracingEnvironmentListenerTests {
 				"secret"));
 		apply();
 		assertThat(this.environment.getProperty(OTLP + "endpoint")).isEqualTo("http://from-yml:4318/v1/traces");
-		assertThat(Binder.get(this.environment).bind(OTLP + "headers", Bindable.mapOf(String.class, String.class)).get())
+		assertThat(
+				Binder.get(this.environment).bind(OTLP + "headers", Bindable.mapOf(String.class, String.class)).get())
 			.containsEntry("x-api-key", "secret");
 	}
 
@@ -250,32 +254,33 @@ class TracingEnvironmentListenerTests {
 		this.variables.put("FASTAGENTIC_OTEL_ENDPOINT", "http://second:4318");
 		apply();
 		assertThat(this.environment.getProperty(OTLP + "endpoint")).isEqualTo("http://second:4318/v1/traces");
-		assertThat(this.environment.getPropertySources().stream()
+		assertThat(this.environment.getPropertySources()
+			.stream()
 			.filter((source) -> source.getName().startsWith("fastagentic"))).hasSize(2);
 	}
 
 	@ParameterizedTest(name = "{0}={1} is rejected")
-	@CsvSource(delimiter = '|', value = { "FASTAGENTIC_OTEL_SAMPLE_RATE|abc|a number from 0.0 to 1.0",
-			"FASTAGENTIC_OTEL_SAMPLE_RATE|1.5|a number from 0.0 to 1.0",
-			"FASTAGENTIC_OTEL_SAMPLE_RATE|-0.1|a number from 0.0 to 1.0",
-			"FASTAGENTIC_OTEL_ENDPOINT|otel-collector:4318|an http:// or https:// URL",
-			"FASTAGENTIC_OTEL_ENDPOINT|ftp://collector|an http:// or https:// URL",
-			"FASTAGENTIC_OTEL_PROTOCOL|http/json|http/protobuf or grpc",
-			"FASTAGENTIC_OTEL_PROPAGATORS|tracecontext,xray|tracecontext, baggage, b3, b3multi, jaeger",
-			"FASTAGENTIC_OTEL_SAMPLE_SLOW_THRESHOLD|-1|a non-negative duration",
-			"FASTAGENTIC_OTEL_SAMPLE_SLOW_THRESHOLD|abc|a non-negative duration",
-			"FASTAGENTIC_TRACES_ENABLED|yes|true or false", "FASTAGENTIC_OTEL_SAMPLE_ERRORS|1|true or false",
-			"FASTAGENTIC_LOG_LEVEL|LOUD|TRACE, DEBUG, INFO, WARN, ERROR, OFF" })
+	@CsvSource(delimiter = '|',
+			value = { "FASTAGENTIC_OTEL_SAMPLE_RATE|abc|a number from 0.0 to 1.0",
+					"FASTAGENTIC_OTEL_SAMPLE_RATE|1.5|a number from 0.0 to 1.0",
+					"FASTAGENTIC_OTEL_SAMPLE_RATE|-0.1|a number from 0.0 to 1.0",
+					"FASTAGENTIC_OTEL_ENDPOINT|otel-collector:4318|an http:// or https:// URL",
+					"FASTAGENTIC_OTEL_ENDPOINT|ftp://collector|an http:// or https:// URL",
+					"FASTAGENTIC_OTEL_PROTOCOL|http/json|http/protobuf or grpc",
+					"FASTAGENTIC_OTEL_PROPAGATORS|tracecontext,xray|tracecontext, baggage, b3, b3multi, jaeger",
+					"FASTAGENTIC_OTEL_SAMPLE_SLOW_THRESHOLD|-1|a non-negative duration",
+					"FASTAGENTIC_OTEL_SAMPLE_SLOW_THRESHOLD|abc|a non-negative duration",
+					"FASTAGENTIC_TRACES_ENABLED|yes|true or false", "FASTAGENTIC_OTEL_SAMPLE_ERRORS|1|true or false",
+					"FASTAGENTIC_LOG_LEVEL|LOUD|TRACE, DEBUG, INFO, WARN, ERROR, OFF" })
 	void invalidValueFailsNamingVariablePropertyAndAcceptedValues(String variable, String value, String accepted) {
 		this.variables.put(variable, value);
 		TracingSetting setting = setting(variable);
-		assertThatExceptionOfType(InvalidTracingPropertyException.class).isThrownBy(this::apply)
-			.satisfies((ex) -> {
-				assertThat(ex.getEnvironmentVariable()).isEqualTo(variable);
-				assertThat(ex.getProperty()).isEqualTo(setting.property());
-				assertThat(ex.getAcceptedValues()).contains(accepted);
-				assertThat(ex.getMessage()).contains(variable, setting.property(), "'" + value + "'", accepted);
-			});
+		assertThatExceptionOfType(InvalidTracingPropertyException.class).isThrownBy(this::apply).satisfies((ex) -> {
+			assertThat(ex.getEnvironmentVariable()).isEqualTo(variable);
+			assertThat(ex.getProperty()).isEqualTo(setting.property());
+			assertThat(ex.getAcceptedValues()).contains(accepted);
+			assertThat(ex.getMessage()).contains(variable, setting.property(), "'" + value + "'", accepted);
+		});
 	}
 
 	@Test
@@ -289,12 +294,11 @@ class TracingEnvironmentListenerTests {
 	@Test
 	void malformedHeadersFailWithoutShowingTheSecret() {
 		this.variables.put("FASTAGENTIC_OTEL_HEADERS", "x-honeycomb-team=SECRET123,garbage");
-		assertThatExceptionOfType(InvalidTracingPropertyException.class).isThrownBy(this::apply)
-			.satisfies((ex) -> {
-				assertThat(ex.getEnvironmentVariable()).isEqualTo("FASTAGENTIC_OTEL_HEADERS");
-				assertThat(ex.getValue()).isNull();
-				assertThat(ex.getMessage()).doesNotContain("SECRET123").contains("key=value");
-			});
+		assertThatExceptionOfType(InvalidTracingPropertyException.class).isThrownBy(this::apply).satisfies((ex) -> {
+			assertThat(ex.getEnvironmentVariable()).isEqualTo("FASTAGENTIC_OTEL_HEADERS");
+			assertThat(ex.getValue()).isNull();
+			assertThat(ex.getMessage()).doesNotContain("SECRET123").contains("key=value");
+		});
 	}
 
 	@Test

@@ -44,9 +44,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class FastAgenticWebAutoConfigurationTests {
 
-	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(ObservationAutoConfiguration.class, FastAgenticWebAutoConfiguration.class));
+	private final WebApplicationContextRunner contextRunner = new WebApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(ObservationAutoConfiguration.class, FastAgenticWebAutoConfiguration.class));
 
 	@Test
 	void servletApplicationGetsTheAgentRequestPath() {

@@ -186,16 +186,15 @@ class AgentEndpointAspectTests {
 			finally {
 				serverSpan.end();
 			}
-			assertThat(this.response.getHeader("traceresponse")).isEqualTo(
-					"00-" + serverSpan.context().traceId() + "-" + serverSpan.context().spanId() + "-01");
+			assertThat(this.response.getHeader("traceresponse"))
+				.isEqualTo("00-" + serverSpan.context().traceId() + "-" + serverSpan.context().spanId() + "-01");
 		}
 	}
 
 	@Test
 	void withATracerButNoCurrentSpanNoTraceResponseHeaderIsWritten() {
 		try (SdkTracerProvider tracerProvider = SdkTracerProvider.builder().build()) {
-			ChatController controller = proxy(
-					new AgentEndpointAspect(this.registry, otelTracer(tracerProvider), null));
+			ChatController controller = proxy(new AgentEndpointAspect(this.registry, otelTracer(tracerProvider), null));
 			controller.chat("hello");
 			assertThat(this.response.getHeader("X-Run-Id")).matches(RUN_ID_PATTERN);
 			assertThat(this.response.getHeader("traceresponse")).isNull();

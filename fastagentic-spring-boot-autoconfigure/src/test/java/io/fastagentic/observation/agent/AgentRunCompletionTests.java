@@ -229,8 +229,8 @@ class AgentRunCompletionTests {
 	@Test
 	void fluxFailureIsRecordedAndStopsTheRun() {
 		IllegalStateException failure = new IllegalStateException("stream broke");
-		Flux<?> result = (Flux<?>) AgentRunCompletion
-			.stopWhenDone(Flux.just("Hello").concatWith(Flux.error(failure)), this.observation);
+		Flux<?> result = (Flux<?>) AgentRunCompletion.stopWhenDone(Flux.just("Hello").concatWith(Flux.error(failure)),
+				this.observation);
 		assertThatException().isThrownBy(() -> result.collectList().block()).isSameAs(failure);
 		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().hasError(failure);
 	}

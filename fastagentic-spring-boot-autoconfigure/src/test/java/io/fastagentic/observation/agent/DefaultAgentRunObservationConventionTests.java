@@ -81,10 +81,10 @@ class DefaultAgentRunObservationConventionTests {
 			}
 
 		};
-		assertThat(convention.getLowCardinalityKeyValues(this.context))
-			.containsExactlyInAnyOrder(KeyValue.of("endpoint", "support"), KeyValue.of("adapter", "langchain4j"),
-					KeyValue.of("model", "gpt-4-0613"), KeyValue.of("gen_ai.operation.name", "invoke_agent"),
-					KeyValue.of("gen_ai.agent.name", "support"));
+		assertThat(convention.getLowCardinalityKeyValues(this.context)).containsExactlyInAnyOrder(
+				KeyValue.of("endpoint", "support"), KeyValue.of("adapter", "langchain4j"),
+				KeyValue.of("model", "gpt-4-0613"), KeyValue.of("gen_ai.operation.name", "invoke_agent"),
+				KeyValue.of("gen_ai.agent.name", "support"));
 		assertThat(convention.getHighCardinalityKeyValues(this.context))
 			.containsExactlyInAnyOrder(KeyValue.of("run_id", "run-1"), KeyValue.of("user_id", "alice"));
 		assertThat(convention.getContextualName(this.context)).isEqualTo("agent.run support");

@@ -31,12 +31,12 @@ class LlmPricingTests {
 
 	@Test
 	void datedModelIsPricedByTheLongestPrefix() {
-		assertThat(this.pricing.find("gpt-4o-mini-2024-07-18")).hasValueSatisfying(
-				(price) -> assertThat(price.input()).isEqualByComparingTo("0.15"));
-		assertThat(this.pricing.find("gpt-4o-2024-08-06")).hasValueSatisfying(
-				(price) -> assertThat(price.input()).isEqualByComparingTo("2.50"));
-		assertThat(this.pricing.find("gpt-4.1-mini-2025-04-14")).hasValueSatisfying(
-				(price) -> assertThat(price.input()).isEqualByComparingTo("0.40"));
+		assertThat(this.pricing.find("gpt-4o-mini-2024-07-18"))
+			.hasValueSatisfying((price) -> assertThat(price.input()).isEqualByComparingTo("0.15"));
+		assertThat(this.pricing.find("gpt-4o-2024-08-06"))
+			.hasValueSatisfying((price) -> assertThat(price.input()).isEqualByComparingTo("2.50"));
+		assertThat(this.pricing.find("gpt-4.1-mini-2025-04-14"))
+			.hasValueSatisfying((price) -> assertThat(price.input()).isEqualByComparingTo("0.40"));
 	}
 
 	@Test
@@ -53,7 +53,8 @@ class LlmPricingTests {
 
 	@Test
 	void cachedTokensWithoutACachedPriceAreChargedAsInput() {
-		LlmPricing table = LlmPricing.of(Map.of("m", new LlmPricing.Price(new BigDecimal("1"), new BigDecimal("2"), null)));
+		LlmPricing table = LlmPricing
+			.of(Map.of("m", new LlmPricing.Price(new BigDecimal("1"), new BigDecimal("2"), null)));
 		assertThat(table.cost("m", 1_000_000, 0, 500_000)).isEqualByComparingTo("1");
 	}
 

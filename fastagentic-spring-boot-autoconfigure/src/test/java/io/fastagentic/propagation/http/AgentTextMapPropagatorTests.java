@@ -94,11 +94,13 @@ class AgentTextMapPropagatorTests {
 		Context context = Context.root()
 			.with(Span.wrap(SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(), TraceState.getDefault())))
 			.with(Baggage.builder().put("run_id", "run-1").build());
-		MockClientHttpRequest allowed = new MockClientHttpRequest(HttpMethod.POST, URI.create("http://tools.internal/x"));
+		MockClientHttpRequest allowed = new MockClientHttpRequest(HttpMethod.POST,
+				URI.create("http://tools.internal/x"));
 		this.trusting.inject(context, allowed, (carrier, key, value) -> carrier.getHeaders().set(key, value));
 		assertThat(allowed.getHeaders().getFirst("baggage")).isEqualTo("run_id=run-1");
 		assertThat(allowed.getHeaders().getFirst("traceparent")).isEqualTo("00-" + TRACE_ID + "-" + SPAN_ID + "-01");
-		MockClientHttpRequest other = new MockClientHttpRequest(HttpMethod.POST, URI.create("https://api.openai.com/v1"));
+		MockClientHttpRequest other = new MockClientHttpRequest(HttpMethod.POST,
+				URI.create("https://api.openai.com/v1"));
 		this.trusting.inject(context, other, (carrier, key, value) -> carrier.getHeaders().set(key, value));
 		assertThat(other.getHeaders().getFirst("baggage")).isNull();
 		assertThat(other.getHeaders().getFirst("traceparent")).isNotNull();
@@ -112,8 +114,10 @@ class AgentTextMapPropagatorTests {
 		AgentTextMapPropagator none = AgentTextMapPropagator.create(List.of("none"), true,
 				BaggageHostAllowList.of(List.of()));
 		Map<String, String> carrier = new LinkedHashMap<>();
-		none.inject(Context.root()
-			.with(Span.wrap(SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(), TraceState.getDefault()))),
+		none.inject(
+				Context.root()
+					.with(Span
+						.wrap(SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(), TraceState.getDefault()))),
 				carrier, Map::put);
 		assertThat(carrier).isEmpty();
 		assertThat(none.fields()).contains("traceparent", "b3", "uber-trace-id", "baggage");
