@@ -4,10 +4,15 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.fastagentic.export.InProcessSpanExporter;
+import io.fastagentic.viewer.RecentTraces;
+import io.fastagentic.viewer.RecordedSpan;
+import io.fastagentic.viewer.RecordedTrace;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -70,7 +75,32 @@ class OtlpExportTests {
 		ConfigurableApplicationContext context = start("--fastagentic.otel.endpoint=" + this.receiver.endpoint());
 		assertThat(context.getBeansOfType(OpenTelemetry.class)).hasSize(1);
 		assertThat(context.getBeansOfType(SdkTracerProvider.class)).hasSize(1);
-		assertThat(context.getBeansOfType(SpanExporter.class)).hasSize(1);
+		// One collector exporter; the sample's trace viewer adds an in-process sink only.
+		assertThat(context.getBeansOfType(SpanExporter.class).values())
+			.filteredOn((exporter) -> !(exporter instanceof InProcessSpanExporter))
+			.hasSize(1);
+		assertThat(context.getBeansOfType(InProcessSpanExporter.class).values()).singleElement()
+			.isInstanceOf(RecentTraces.class);
+	}
+
+	@Test
+	void traceViewerRecordsTheSpansTheCollectorReceives() throws Exception {
+		ConfigurableApplicationContext context = start("--fastagentic.otel.endpoint=" + this.receiver.endpoint());
+		HttpResponse<String> chat = chat(context);
+		assertThat(chat.statusCode()).isEqualTo(200);
+		String traceId = SampleApps.traceId(chat);
+		this.receiver.awaitSpan((span) -> span.span().getKind() == SpanKind.SPAN_KIND_SERVER
+				&& traceId.equals(HexFormat.of().formatHex(span.span().getTraceId().toByteArray())));
+		context.getBean(SdkTracerProvider.class).forceFlush().join(15, TimeUnit.SECONDS);
+		List<String> received = this.receiver.spans()
+			.stream()
+			.filter((span) -> traceId.equals(HexFormat.of().formatHex(span.span().getTraceId().toByteArray())))
+			.map((span) -> HexFormat.of().formatHex(span.span().getSpanId().toByteArray()))
+			.toList();
+		RecordedTrace recorded = context.getBean(RecentTraces.class).get(traceId);
+		assertThat(recorded).isNotNull();
+		assertThat(received).isNotEmpty();
+		assertThat(recorded.spans()).extracting(RecordedSpan::spanId).containsExactlyInAnyOrderElementsOf(received);
 	}
 
 	@Test
