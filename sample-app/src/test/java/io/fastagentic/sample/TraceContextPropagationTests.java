@@ -8,6 +8,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.fastagentic.sample.FakeProviderServer.RecordedRequest;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -17,8 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestTemplate;
 
 import static io.fastagentic.sample.ExportedSpans.attribute;
 import static io.fastagentic.sample.ExportedSpans.named;
@@ -120,6 +125,30 @@ class TraceContextPropagationTests {
 			default -> {
 			}
 		}
+	}
+
+	@Test
+	void restTemplateFromBootsBuilderCarriesTheContextToo() {
+		ConfigurableApplicationContext context = this.apps.start("--fastagentic.otel.propagators=b3");
+		RestTemplate restTemplate = context.getBean(RestTemplateBuilder.class).build();
+		String searchUrl = context.getBean(FakeProviderServer.class).baseUri() + "/search?q=template";
+		Observation tool = Observation.start("tool.call", context.getBean(ObservationRegistry.class));
+		String traceId;
+		try (Observation.Scope scope = tool.openScope()) {
+			traceId = context.getBean(Tracer.class).currentSpan().context().traceId();
+			restTemplate.getForObject(searchUrl, String.class);
+		}
+		finally {
+			tool.stop();
+		}
+		RecordedRequest search = context.getBean(FakeProviderServer.class)
+			.recentRequests()
+			.stream()
+			.filter((request) -> "template".equals(request.queryParameter("q")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(search.header("b3")).startsWith(traceId + "-");
+		assertThat(search.header("traceparent")).isNull();
 	}
 
 	@Test
