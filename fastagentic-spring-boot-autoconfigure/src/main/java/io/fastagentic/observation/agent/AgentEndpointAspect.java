@@ -7,6 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.fastagentic.annotation.AgentEndpoint;
 import io.fastagentic.annotation.AgentEndpointInfo;
 import io.fastagentic.correlation.CorrelationKeys;
+import io.fastagentic.web.AuthValidateFilter;
+import io.fastagentic.web.AuthenticationResult;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Baggage;
@@ -84,10 +86,11 @@ public class AgentEndpointAspect {
 		Method method = ((MethodSignature) joinPoint.getSignature()).getMethod();
 		AgentEndpointInfo endpoint = this.endpoints.computeIfAbsent(method, AgentEndpointInfo::of);
 		String runId = RunIds.next();
-		AgentRunObservationContext context = new AgentRunObservationContext(endpoint, runId, currentUserId());
+		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+		AgentRunObservationContext context = new AgentRunObservationContext(endpoint, runId, currentUserId(attributes));
 		Observation observation = AgentRunObservationDocumentation.AGENT_RUN.observation(this.convention,
 				DEFAULT_CONVENTION, () -> context, this.registry);
-		writeResponseHeaders(runId);
+		writeResponseHeaders(attributes, runId);
 		try (BaggageInScope runBaggage = this.tracer.createBaggageInScope(CorrelationKeys.RUN_ID, runId)) {
 			observation.start();
 			Object result;
@@ -103,14 +106,19 @@ public class AgentEndpointAspect {
 		}
 	}
 
-	private String currentUserId() {
+	private String currentUserId(@Nullable RequestAttributes attributes) {
+		// The caller the auth filter found is the user id it put into baggage: read it
+		// without building a view of the current baggage on every run.
+		if (attributes != null && attributes.getAttribute(AuthValidateFilter.CALLER_ATTRIBUTE,
+				RequestAttributes.SCOPE_REQUEST) instanceof AuthenticationResult caller) {
+			return caller.userId();
+		}
 		Baggage userId = this.tracer.getBaggage(CorrelationKeys.USER_ID);
 		String value = (userId != null) ? userId.get() : null;
 		return (value != null) ? value : ANONYMOUS;
 	}
 
-	private void writeResponseHeaders(String runId) {
-		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+	private void writeResponseHeaders(@Nullable RequestAttributes attributes, String runId) {
 		if (!(attributes instanceof ServletRequestAttributes servletAttributes)) {
 			return;
 		}

@@ -3,17 +3,21 @@ package io.fastagentic.autoconfigure.otel;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import io.fastagentic.export.ExportQueueMeterProvider;
 import io.fastagentic.export.MonitoredSpanExporter;
 import io.fastagentic.export.SpanExportMonitor;
+import io.micrometer.tracing.exporter.SpanFilter;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter;
 import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.junit.jupiter.api.Test;
@@ -154,6 +158,49 @@ class FastAgenticOtelAutoConfigurationTests {
 		SpanExporters userExporters = SpanExporters.of(List.of());
 		this.contextRunner.withBean("userSpanExporters", SpanExporters.class, () -> userExporters)
 			.run((context) -> assertThat(context.getBean(SpanExporters.class)).isSameAs(userExporters));
+	}
+
+	@Test
+	void batchSpanProcessorHandsTheSdksSpansToTheExportersWithBootsSettings() {
+		InMemorySpanExporter exporter = InMemorySpanExporter.create();
+		this.contextRunner.withBean(SpanExporter.class, () -> exporter)
+			.withPropertyValues("management.opentelemetry.tracing.export.schedule-delay=2s",
+					"management.opentelemetry.tracing.export.max-batch-size=64")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(BatchSpanProcessor.class);
+				// No Micrometer span filter, predicate or reporter: no copy of every
+				// span.
+				assertThat(context.getBean(BatchSpanProcessor.class).toString()).contains("MonitoredSpanExporter")
+					.doesNotContain("CompositeSpanExporter")
+					.contains("scheduleDelayNanos=2000000000")
+					.contains("maxExportBatchSize=64");
+				context.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("work").startSpan().end();
+				context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+				assertThat(exporter.getFinishedSpanItems()).singleElement()
+					.satisfies((span) -> assertThat(span.getName()).isEqualTo("work"));
+			});
+	}
+
+	@Test
+	void micrometerSpanFiltersStillApplyToExportedSpans() {
+		InMemorySpanExporter exporter = InMemorySpanExporter.create();
+		SpanFilter renaming = (span) -> span.setName("filtered " + span.getName());
+		this.contextRunner.withBean(SpanExporter.class, () -> exporter)
+			.withBean(SpanFilter.class, () -> renaming)
+			.run((context) -> {
+				assertThat(context.getBean(BatchSpanProcessor.class).toString()).contains("CompositeSpanExporter");
+				context.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("work").startSpan().end();
+				context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+				assertThat(exporter.getFinishedSpanItems()).singleElement()
+					.satisfies((span) -> assertThat(span.getName()).isEqualTo("filtered work"));
+			});
+	}
+
+	@Test
+	void batchSpanProcessorBacksOffWhenUserDefinesOne() {
+		BatchSpanProcessor processor = BatchSpanProcessor.builder(SpanExporter.composite()).build();
+		this.contextRunner.withBean(BatchSpanProcessor.class, () -> processor)
+			.run((context) -> assertThat(context.getBean(BatchSpanProcessor.class)).isSameAs(processor));
 	}
 
 	@Test

@@ -1,0 +1,353 @@
+package io.fastagentic.benchmarks.load;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.fastagentic.annotation.AgentEndpoint;
+import io.fastagentic.annotation.AgentTool;
+import io.fastagentic.benchmarks.peer.PlainAuthFilter;
+import io.fastagentic.benchmarks.peer.PlainObservations;
+import io.fastagentic.benchmarks.peer.PlainPolicyFilter;
+import io.fastagentic.correlation.AgentSpan;
+import io.fastagentic.correlation.AgentTracer;
+import io.fastagentic.observation.AgentObservations;
+import io.fastagentic.observation.ObservedCallable;
+import io.fastagentic.observation.llm.LlmCall;
+import io.fastagentic.observation.llm.LlmCallObservationContext;
+import io.fastagentic.observation.llm.LlmCallback;
+import io.fastagentic.observation.llm.LlmPricing;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import org.aspectj.lang.ProceedingJoinPoint;
+import org.aspectj.lang.annotation.Around;
+import org.aspectj.lang.annotation.Aspect;
+import org.aspectj.lang.reflect.MethodSignature;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * The load run's peer: the sample application on stock Spring Boot tracing, with
+ * FastAgentic's auto-configurations excluded and its environment listener removed. The
+ * sample is written against FastAgentic's API, so this configuration serves that API with
+ * plain Micrometer observations (what an application without FastAgentic would write by
+ * hand): {@code agent.run} and {@code tool.call} by a plain aspect, {@code auth.validate}
+ * and {@code policy.check} by plain filters, {@code llm.call} and
+ * {@code checkpoint.write} by {@code Observation.createNotStarted}, custom spans by the
+ * Micrometer tracer. Stock Spring Boot has no JDBC spans, so the peer's requests have two
+ * spans fewer.
+ */
+@Configuration(proxyBeanMethods = false)
+class PlainBootPeerConfiguration {
+
+	@Bean
+	PlainObservations plainObservations(ObservationRegistry registry) {
+		return new PlainObservations(registry);
+	}
+
+	@Bean
+	AgentTracer plainAgentTracer(Tracer tracer) {
+		return new PlainAgentTracer(tracer);
+	}
+
+	@Bean
+	AgentObservations plainAgentObservations(ObservationRegistry registry, AgentTracer tracer) {
+		return new PlainAgentObservations(registry, tracer);
+	}
+
+	@Bean
+	PlainAgentAspect plainAgentAspect(ObservationRegistry registry) {
+		return new PlainAgentAspect(registry);
+	}
+
+	@Bean
+	FilterRegistrationBean<PlainAuthFilter> plainAuthFilter(PlainObservations observations) {
+		FilterRegistrationBean<PlainAuthFilter> registration = new FilterRegistrationBean<>(
+				new PlainAuthFilter(observations));
+		registration.setOrder(-50);
+		return registration;
+	}
+
+	@Bean
+	FilterRegistrationBean<PlainPolicyFilter> plainPolicyFilter(PlainObservations observations) {
+		FilterRegistrationBean<PlainPolicyFilter> registration = new FilterRegistrationBean<>(
+				new PlainPolicyFilter(observations));
+		registration.setOrder(-49);
+		return registration;
+	}
+
+	/**
+	 * The run id of the current run, for {@link AgentTracer#currentRunId()}.
+	 */
+	static final ThreadLocal<String> RUN_ID = new ThreadLocal<>();
+
+	/**
+	 * {@code agent.run} around {@code @AgentEndpoint} methods and {@code tool.call}
+	 * around {@code @AgentTool} methods, with plain observations.
+	 */
+	@Aspect
+	static final class PlainAgentAspect {
+
+		private final ObservationRegistry registry;
+
+		private final Map<Method, String[]> endpoints = new ConcurrentHashMap<>();
+
+		private final Map<Method, String> tools = new ConcurrentHashMap<>();
+
+		PlainAgentAspect(ObservationRegistry registry) {
+			this.registry = registry;
+		}
+
+		@Around("@annotation(io.fastagentic.annotation.AgentEndpoint)")
+		@Nullable Object run(ProceedingJoinPoint joinPoint) throws Throwable {
+			Method method = ((MethodSignature) joinPoint.getSignature()).getMethod();
+			String[] endpoint = this.endpoints.computeIfAbsent(method, (key) -> {
+				AgentEndpoint annotation = AnnotatedElementUtils.findMergedAnnotation(key, AgentEndpoint.class);
+				String path = (annotation != null && annotation.path().length > 0) ? annotation.path()[0] : "/";
+				return new String[] { path, (annotation != null) ? annotation.adapter() : "none",
+						(annotation != null) ? annotation.model() : "none" };
+			});
+			String runId = PlainObservations.runId();
+			RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
+			Object userId = (attributes != null)
+					? attributes.getAttribute(PlainAuthFilter.USER_ID_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST)
+					: null;
+			Observation observation = Observation.createNotStarted("agent.run", this.registry)
+				.contextualName("agent.run " + endpoint[0])
+				.lowCardinalityKeyValue("adapter", endpoint[1])
+				.lowCardinalityKeyValue("endpoint", endpoint[0])
+				.lowCardinalityKeyValue("gen_ai.agent.name", endpoint[0])
+				.lowCardinalityKeyValue("gen_ai.operation.name", "invoke_agent")
+				.lowCardinalityKeyValue("model", endpoint[2])
+				.highCardinalityKeyValue("run_id", runId)
+				.highCardinalityKeyValue("user_id", (userId != null) ? userId.toString() : "anonymous")
+				.start();
+			RUN_ID.set(runId);
+			try (Observation.Scope scope = observation.openScope()) {
+				return joinPoint.proceed();
+			}
+			catch (Throwable ex) {
+				observation.error(ex);
+				throw ex;
+			}
+			finally {
+				RUN_ID.remove();
+				observation.stop();
+			}
+		}
+
+		@Around("@annotation(io.fastagentic.annotation.AgentTool)")
+		@Nullable Object tool(ProceedingJoinPoint joinPoint) throws Throwable {
+			Method method = ((MethodSignature) joinPoint.getSignature()).getMethod();
+			String name = this.tools.computeIfAbsent(method, (key) -> {
+				AgentTool annotation = AnnotatedElementUtils.findMergedAnnotation(key, AgentTool.class);
+				return (annotation != null && !annotation.name().isEmpty()) ? annotation.name() : key.getName();
+			});
+			return PlainAgentObservations.observeTool(this.registry, name, joinPoint::proceed);
+		}
+
+	}
+
+	/**
+	 * Custom spans with the Micrometer tracer.
+	 */
+	static final class PlainAgentTracer implements AgentTracer {
+
+		private final Tracer tracer;
+
+		PlainAgentTracer(Tracer tracer) {
+			this.tracer = tracer;
+		}
+
+		@Override
+		public AgentSpan startSpan(String name) {
+			Span span = this.tracer.nextSpan().name(name).start();
+			Tracer.SpanInScope scope = this.tracer.withSpan(span);
+			return new AgentSpan() {
+
+				@Override
+				public AgentSpan setAttribute(String key, String value) {
+					span.tag(key, value);
+					return this;
+				}
+
+				@Override
+				public AgentSpan setAttribute(String key, long value) {
+					span.tag(key, value);
+					return this;
+				}
+
+				@Override
+				public AgentSpan setAttribute(String key, double value) {
+					span.tag(key, value);
+					return this;
+				}
+
+				@Override
+				public AgentSpan setAttribute(String key, boolean value) {
+					span.tag(key, value);
+					return this;
+				}
+
+				@Override
+				public AgentSpan recordException(Throwable failure) {
+					span.error(failure);
+					return this;
+				}
+
+				@Override
+				public void close() {
+					scope.close();
+					span.end();
+				}
+
+			};
+		}
+
+		@Override
+		public @Nullable String currentRunId() {
+			return RUN_ID.get();
+		}
+
+		@Override
+		public @Nullable String currentUserId() {
+			return null;
+		}
+
+	}
+
+	/**
+	 * The sample's {@link AgentObservations} calls served by plain observations.
+	 */
+	static final class PlainAgentObservations extends AgentObservations {
+
+		private static final ThreadLocal<LlmCallObservationContext> LAST_CALL = new ThreadLocal<>();
+
+		private final ObservationRegistry registry;
+
+		// Only so that the sample's callback gets an LlmCall to report usage on: a
+		// private
+		// registry, not Spring Boot's, whose one handler hands the usage back.
+		private final ObservationRegistry usageRegistry = ObservationRegistry.create();
+
+		private final LlmPricing pricing = LlmPricing.of(LlmPricing.defaults());
+
+		PlainAgentObservations(ObservationRegistry registry, AgentTracer tracer) {
+			super(ObservationRegistry.NOOP, LlmPricing.of(Map.of()), tracer, Conventions.defaults(), false);
+			this.registry = registry;
+			this.usageRegistry.observationConfig().observationHandler(new ObservationHandler<Observation.Context>() {
+
+				@Override
+				public boolean supportsContext(Observation.Context context) {
+					return context instanceof LlmCallObservationContext;
+				}
+
+				@Override
+				public void onStop(Observation.Context context) {
+					LAST_CALL.set((LlmCallObservationContext) context);
+				}
+
+			});
+		}
+
+		static <T, E extends Throwable> T observeTool(ObservationRegistry registry, String name,
+				ObservedCallable<T, E> tool) throws E {
+			Observation observation = Observation.createNotStarted("tool.call", registry)
+				.contextualName("tool.call " + name)
+				.lowCardinalityKeyValue("gen_ai.operation.name", "execute_tool")
+				.lowCardinalityKeyValue("gen_ai.tool.name", name)
+				.lowCardinalityKeyValue("tool", name)
+				.start();
+			long start = System.nanoTime();
+			try (Observation.Scope scope = observation.openScope()) {
+				return tool.call();
+			}
+			catch (Throwable ex) {
+				observation.error(ex);
+				throw ex;
+			}
+			finally {
+				observation.highCardinalityKeyValue("duration_ms",
+						Long.toString((System.nanoTime() - start) / 1_000_000));
+				observation.stop();
+			}
+		}
+
+		@Override
+		public <T, E extends Throwable> T toolCall(String name, @Nullable Object arguments, ObservedCallable<T, E> tool)
+				throws E {
+			return observeTool(this.registry, name, tool);
+		}
+
+		@Override
+		public <T, E extends Throwable> T checkpointWrite(String backend, long sizeBytes, ObservedCallable<T, E> write)
+				throws E {
+			Observation observation = Observation.createNotStarted("checkpoint.write", this.registry)
+				.lowCardinalityKeyValue("backend", backend)
+				.highCardinalityKeyValue("size", Long.toString(sizeBytes))
+				.start();
+			try (Observation.Scope scope = observation.openScope()) {
+				return write.call();
+			}
+			catch (Throwable ex) {
+				observation.error(ex);
+				throw ex;
+			}
+			finally {
+				observation.stop();
+			}
+		}
+
+		@Override
+		public <T, E extends Throwable> T llmCall(String provider, String model, LlmCallback<T, E> callback) throws E {
+			Observation observation = Observation.createNotStarted("llm.call", this.registry)
+				.contextualName("llm.call " + model)
+				.lowCardinalityKeyValue("gen_ai.operation.name", "chat")
+				.lowCardinalityKeyValue("gen_ai.provider.name", provider)
+				.lowCardinalityKeyValue("gen_ai.request.model", model)
+				.lowCardinalityKeyValue("model", model)
+				.start();
+			LlmCall call = LlmCall.start(this.usageRegistry, null, this.pricing, provider, model);
+			try (Observation.Scope scope = observation.openScope()) {
+				return callback.call(call);
+			}
+			catch (Throwable ex) {
+				observation.error(ex);
+				throw ex;
+			}
+			finally {
+				call.end();
+				LlmCallObservationContext usage = LAST_CALL.get();
+				LAST_CALL.remove();
+				if (usage != null) {
+					String responseModel = usage.getResponseModel();
+					observation.lowCardinalityKeyValue("gen_ai.response.model",
+							(responseModel != null) ? responseModel : "unknown");
+					if (usage.getPromptTokens() != null && usage.getCompletionTokens() != null) {
+						String prompt = usage.getPromptTokens().toString();
+						String completion = usage.getCompletionTokens().toString();
+						observation.highCardinalityKeyValue("tokens.prompt", prompt)
+							.highCardinalityKeyValue("tokens.completion", completion)
+							.highCardinalityKeyValue("gen_ai.usage.input_tokens", prompt)
+							.highCardinalityKeyValue("gen_ai.usage.output_tokens", completion);
+					}
+					if (usage.getCost() != null) {
+						observation.highCardinalityKeyValue("cost", usage.getCost().toPlainString());
+					}
+				}
+				observation.stop();
+			}
+		}
+
+	}
+
+}
