@@ -45,7 +45,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * soak at 100 % and the export pipeline's throughput. Everything goes to 127.0.0.1, is
  * bounded in count and stops by itself. Prints markdown tables.
  * <p>
- * Options ({@code --name=value}): {@code clients} (8), {@code jvm-warmup} (4000 requests
+ * Options ({@code --name=value}): {@code clients} (8), {@code jvm-warmup} (10000 requests
  * per mode in an unmeasured first round), {@code warmup} (2000 requests per mode and
  * round), {@code requests} (6000 measured per mode and round), {@code rounds} (3),
  * {@code modes} (all: {@code OFF,RATE_1,RATE_10,RATE_100,RATE_1_RULES,PLAIN_BOOT_100}),
@@ -538,7 +538,7 @@ public final class LoadRun {
 				.map(String::trim)
 				.map(LoadMode::valueOf)
 				.toList();
-			Settings settings = new Settings(integer(options, "clients", 8), integer(options, "jvm-warmup", 4000),
+			Settings settings = new Settings(integer(options, "clients", 8), integer(options, "jvm-warmup", 10000),
 					integer(options, "warmup", 2000), integer(options, "requests", 6000), integer(options, "rounds", 3),
 					modes, integer(options, "soak", 40000), integer(options, "export-rate", 50000),
 					integer(options, "export-seconds", 10));
