@@ -8,7 +8,7 @@ import io.fastagentic.annotation.AgentEndpoint;
 import io.fastagentic.annotation.AgentTool;
 import io.fastagentic.benchmarks.peer.PlainAuthFilter;
 import io.fastagentic.benchmarks.peer.PlainObservations;
-import io.fastagentic.benchmarks.peer.PlainPolicyFilter;
+import io.fastagentic.benchmarks.peer.PlainPeerFilters;
 import io.fastagentic.correlation.AgentSpan;
 import io.fastagentic.correlation.AgentTracer;
 import io.fastagentic.observation.AgentObservations;
@@ -28,9 +28,9 @@ import org.aspectj.lang.annotation.Aspect;
 import org.aspectj.lang.reflect.MethodSignature;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -47,12 +47,8 @@ import org.springframework.web.context.request.RequestContextHolder;
  * spans fewer.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(PlainPeerFilters.class)
 class PlainBootPeerConfiguration {
-
-	@Bean
-	PlainObservations plainObservations(ObservationRegistry registry) {
-		return new PlainObservations(registry);
-	}
 
 	@Bean
 	AgentTracer plainAgentTracer(Tracer tracer) {
@@ -67,22 +63,6 @@ class PlainBootPeerConfiguration {
 	@Bean
 	PlainAgentAspect plainAgentAspect(ObservationRegistry registry) {
 		return new PlainAgentAspect(registry);
-	}
-
-	@Bean
-	FilterRegistrationBean<PlainAuthFilter> plainAuthFilter(PlainObservations observations) {
-		FilterRegistrationBean<PlainAuthFilter> registration = new FilterRegistrationBean<>(
-				new PlainAuthFilter(observations));
-		registration.setOrder(-50);
-		return registration;
-	}
-
-	@Bean
-	FilterRegistrationBean<PlainPolicyFilter> plainPolicyFilter(PlainObservations observations) {
-		FilterRegistrationBean<PlainPolicyFilter> registration = new FilterRegistrationBean<>(
-				new PlainPolicyFilter(observations));
-		registration.setOrder(-49);
-		return registration;
 	}
 
 	/**
