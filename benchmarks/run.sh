@@ -2,7 +2,7 @@
 # Measures the cost of FastAgentic tracing and prints the README's "Performance impact"
 # tables: first the JMH benchmarks of the instrumentation hot paths (in process), then the
 # whole-application load run of the sample (POST /chat, 127.0.0.1 only, bounded, stops by
-# itself). Takes about 30 minutes on 2 cores.
+# itself). Takes about 35 minutes on 2 cores.
 #
 #   benchmarks/run.sh
 #   JMH_ARGS="-f 0 -wi 0 -i 1 -r 100ms" LOAD_ARGS="--rounds=1 --requests=2000 --soak=0" benchmarks/run.sh   # quick look
