@@ -56,13 +56,14 @@ class PlainBootPeerConfiguration {
 	}
 
 	@Bean
-	AgentObservations plainAgentObservations(ObservationRegistry registry, AgentTracer tracer) {
-		return new PlainAgentObservations(registry, tracer);
+	AgentObservations plainAgentObservations(ObservationRegistry registry, PlainObservations observations,
+			AgentTracer tracer) {
+		return new PlainAgentObservations(registry, observations, tracer);
 	}
 
 	@Bean
-	PlainAgentAspect plainAgentAspect(ObservationRegistry registry) {
-		return new PlainAgentAspect(registry);
+	PlainAgentAspect plainAgentAspect(ObservationRegistry registry, PlainObservations observations) {
+		return new PlainAgentAspect(registry, observations);
 	}
 
 	/**
@@ -83,8 +84,11 @@ class PlainBootPeerConfiguration {
 
 		private final Map<Method, String> tools = new ConcurrentHashMap<>();
 
-		PlainAgentAspect(ObservationRegistry registry) {
+		private final PlainObservations observations;
+
+		PlainAgentAspect(ObservationRegistry registry, PlainObservations observations) {
 			this.registry = registry;
+			this.observations = observations;
 		}
 
 		@Around("@annotation(io.fastagentic.annotation.AgentEndpoint)")
@@ -132,7 +136,7 @@ class PlainBootPeerConfiguration {
 				AgentTool annotation = AnnotatedElementUtils.findMergedAnnotation(key, AgentTool.class);
 				return (annotation != null && !annotation.name().isEmpty()) ? annotation.name() : key.getName();
 			});
-			return PlainAgentObservations.observeTool(this.registry, name, joinPoint::proceed);
+			return this.observations.tool(name, joinPoint::proceed);
 		}
 
 	}
@@ -221,9 +225,12 @@ class PlainBootPeerConfiguration {
 
 		private final LlmPricing pricing = LlmPricing.of(LlmPricing.defaults());
 
-		PlainAgentObservations(ObservationRegistry registry, AgentTracer tracer) {
+		private final PlainObservations observations;
+
+		PlainAgentObservations(ObservationRegistry registry, PlainObservations observations, AgentTracer tracer) {
 			super(ObservationRegistry.NOOP, LlmPricing.of(Map.of()), tracer, Conventions.defaults(), false);
 			this.registry = registry;
+			this.observations = observations;
 			this.usageRegistry.observationConfig().observationHandler(new ObservationHandler<Observation.Context>() {
 
 				@Override
@@ -239,33 +246,10 @@ class PlainBootPeerConfiguration {
 			});
 		}
 
-		static <T, E extends Throwable> T observeTool(ObservationRegistry registry, String name,
-				ObservedCallable<T, E> tool) throws E {
-			Observation observation = Observation.createNotStarted("tool.call", registry)
-				.contextualName("tool.call " + name)
-				.lowCardinalityKeyValue("gen_ai.operation.name", "execute_tool")
-				.lowCardinalityKeyValue("gen_ai.tool.name", name)
-				.lowCardinalityKeyValue("tool", name)
-				.start();
-			long start = System.nanoTime();
-			try (Observation.Scope scope = observation.openScope()) {
-				return tool.call();
-			}
-			catch (Throwable ex) {
-				observation.error(ex);
-				throw ex;
-			}
-			finally {
-				observation.highCardinalityKeyValue("duration_ms",
-						Long.toString((System.nanoTime() - start) / 1_000_000));
-				observation.stop();
-			}
-		}
-
 		@Override
 		public <T, E extends Throwable> T toolCall(String name, @Nullable Object arguments, ObservedCallable<T, E> tool)
 				throws E {
-			return observeTool(this.registry, name, tool);
+			return this.observations.tool(name, tool);
 		}
 
 		@Override

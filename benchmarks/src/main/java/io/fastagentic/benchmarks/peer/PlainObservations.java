@@ -7,6 +7,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import io.fastagentic.benchmarks.support.Workload;
+import io.fastagentic.observation.ObservedCallable;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -117,17 +118,30 @@ public final class PlainObservations {
 	 * @return the tool's result
 	 */
 	public String tool() {
+		return tool(Workload.TOOL, () -> Workload.QUERY);
+	}
+
+	/**
+	 * {@code tool.call} around a tool's work.
+	 * @param <T> the result type
+	 * @param <E> what the work may throw
+	 * @param name the tool's name
+	 * @param tool the tool's work
+	 * @return the tool's result
+	 * @throws E whatever the work throws
+	 */
+	public <T, E extends Throwable> T tool(String name, ObservedCallable<T, E> tool) throws E {
 		Observation observation = Observation.createNotStarted("tool.call", this.registry)
-			.contextualName("tool.call " + Workload.TOOL)
+			.contextualName("tool.call " + name)
 			.lowCardinalityKeyValue("gen_ai.operation.name", "execute_tool")
-			.lowCardinalityKeyValue("gen_ai.tool.name", Workload.TOOL)
-			.lowCardinalityKeyValue("tool", Workload.TOOL)
+			.lowCardinalityKeyValue("gen_ai.tool.name", name)
+			.lowCardinalityKeyValue("tool", name)
 			.start();
 		long start = System.nanoTime();
 		try (Observation.Scope scope = observation.openScope()) {
-			return Workload.QUERY;
+			return tool.call();
 		}
-		catch (RuntimeException ex) {
+		catch (Throwable ex) {
 			observation.error(ex);
 			throw ex;
 		}
