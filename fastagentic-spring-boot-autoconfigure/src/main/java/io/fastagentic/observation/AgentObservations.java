@@ -122,16 +122,16 @@ public class AgentObservations {
 		Observation observation = ToolCallObservationDocumentation.TOOL_CALL
 			.observation(this.conventions.tool(), DEFAULT_TOOL_CONVENTION, () -> context, this.registry)
 			.start();
-		long start = System.nanoTime();
 		try (Observation.Scope scope = observation.openScope()) {
-			return tool.call();
+			T result = tool.call();
+			context.setResult(result);
+			return result;
 		}
 		catch (Throwable ex) {
 			observation.error(ex);
 			throw ex;
 		}
 		finally {
-			context.setDurationMillis((System.nanoTime() - start) / 1_000_000);
 			observation.stop();
 		}
 	}

@@ -101,7 +101,7 @@ class AgentObservationsTests {
 	}
 
 	@Test
-	void toolCallRecordsToolKeysAndDuration() {
+	void toolCallRecordsToolKeys() {
 		int result = this.observations.toolCall("search", new Object[] { "query" }, () -> 42);
 		assertThat(result).isEqualTo(42);
 		assertThat(this.registry).hasSingleObservationThat()
@@ -109,8 +109,7 @@ class AgentObservationsTests {
 			.hasContextualNameEqualTo("tool.call search")
 			.hasLowCardinalityKeyValue("tool", "search")
 			.hasLowCardinalityKeyValue("gen_ai.operation.name", "execute_tool")
-			.hasLowCardinalityKeyValue("gen_ai.tool.name", "search")
-			.hasHighCardinalityKeyValueWithKey("duration_ms");
+			.hasLowCardinalityKeyValue("gen_ai.tool.name", "search");
 	}
 
 	@Test
@@ -186,27 +185,6 @@ class AgentObservationsTests {
 		assertThat(this.registry).hasNumberOfObservationsWithNameEqualTo("stream.emit", 3)
 			.forAllObservationsWithNameEqualTo("stream.emit",
 					(observation) -> observation.hasHighCardinalityKeyValue("count", "1"));
-	}
-
-	@Test
-	void contentCaptureFilterAddsTruncatedContent() {
-		ContentCaptureObservationFilter filter = new ContentCaptureObservationFilter(10);
-		LlmCallObservationContext llm = new LlmCallObservationContext("openai", "gpt-4");
-		llm.setPrompt("short");
-		llm.setCompletion("a completion that is long");
-		filter.map(llm);
-		assertThat(llm.getHighCardinalityKeyValue(ContentCaptureObservationFilter.PROMPT).getValue())
-			.isEqualTo("short");
-		assertThat(llm.getHighCardinalityKeyValue(ContentCaptureObservationFilter.COMPLETION).getValue())
-			.isEqualTo("a completi…");
-		ToolCallObservationContext tool = new ToolCallObservationContext("search");
-		tool.setArguments(new Object[] { "q", 3 });
-		filter.map(tool);
-		assertThat(tool.getHighCardinalityKeyValue(ContentCaptureObservationFilter.TOOL_ARGUMENTS).getValue())
-			.isEqualTo("[q, 3]");
-		StreamEmitObservationContext other = new StreamEmitObservationContext("token", null);
-		filter.map(other);
-		assertThat(other.getHighCardinalityKeyValues()).isEmpty();
 	}
 
 }

@@ -6,16 +6,21 @@ import java.util.Map;
 import io.fastagentic.autoconfigure.correlation.FastAgenticCorrelationAutoConfiguration;
 import io.fastagentic.correlation.AgentTracer;
 import io.fastagentic.observation.AgentObservations;
-import io.fastagentic.observation.ContentCaptureObservationFilter;
 import io.fastagentic.observation.checkpoint.CheckpointWriteObservationConvention;
+import io.fastagentic.observation.handler.AgentTracingObservationHandler;
+import io.fastagentic.observation.handler.ContentCaptureObservationFilter;
+import io.fastagentic.observation.handler.LlmUsageMetricsHandler;
+import io.fastagentic.observation.handler.ObservationAdapter;
+import io.fastagentic.observation.handler.ObservationAdapters;
+import io.fastagentic.observation.handler.RunTotalsObservationHandler;
 import io.fastagentic.observation.llm.LlmCallObservationConvention;
 import io.fastagentic.observation.llm.LlmPricing;
-import io.fastagentic.observation.llm.LlmUsageMetricsHandler;
 import io.fastagentic.observation.stream.StreamEmitObservationConvention;
 import io.fastagentic.observation.tool.AgentToolAspect;
 import io.fastagentic.observation.tool.ToolCallObservationConvention;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.aspectj.weaver.Advice;
@@ -30,16 +35,20 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 
 /**
  * Auto-configuration of the observations of agent work: {@code llm.call},
  * {@code tool.call} (and {@code @AgentTool}), {@code checkpoint.write},
- * {@code stream.emit}, their token and cost metrics, and the opt-in content capture.
+ * {@code stream.emit}, their spans (kinds, typed values, tool durations), token and cost
+ * metrics, the runs' totals and the opt-in content capture, for FastAgentic's own
+ * observations and those of every framework adapter ({@link ObservationAdapter} beans).
  *
  * @author FastAgentic
  */
 @AutoConfiguration(after = { ObservationAutoConfiguration.class, FastAgenticCorrelationAutoConfiguration.class },
-		afterName = {
+		afterName = { "org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration",
+				"org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
 				"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
@@ -85,12 +94,39 @@ public final class FastAgenticObservationAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	ObservationAdapters observationAdapters(ObjectProvider<ObservationAdapter> adapters) {
+		return new ObservationAdapters(adapters.orderedStream().toList());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	RunTotalsObservationHandler runTotalsObservationHandler(ObservationAdapters adapters) {
+		return new RunTotalsObservationHandler(adapters);
+	}
+
+	@Bean
 	@ConditionalOnBooleanProperty("fastagentic.llm.capture-content")
-	ContentCaptureObservationFilter contentCaptureObservationFilter(FastAgenticLlmProperties properties) {
-		logger.warn("fastagentic.llm.capture-content is on: prompts, completions and tool arguments (up to "
+	ContentCaptureObservationFilter contentCaptureObservationFilter(ObservationAdapters adapters,
+			FastAgenticLlmProperties properties) {
+		logger.warn("fastagentic.llm.capture-content is on: prompts, completions, tool arguments and results (up to "
 				+ properties.getContentMaxLength()
 				+ " characters each) are exported on spans. They may hold personal data and secrets.");
-		return new ContentCaptureObservationFilter(properties.getContentMaxLength());
+		return new ContentCaptureObservationFilter(adapters, properties.getContentMaxLength());
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(Tracer.class)
+	@ConditionalOnBean(Tracer.class)
+	static class TracingConfiguration {
+
+		@Bean
+		@Order(AgentTracingObservationHandler.ORDER)
+		@ConditionalOnMissingBean
+		AgentTracingObservationHandler agentTracingObservationHandler(Tracer tracer, ObservationAdapters adapters) {
+			return new AgentTracingObservationHandler(tracer, adapters);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)
@@ -100,8 +136,8 @@ public final class FastAgenticObservationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		LlmUsageMetricsHandler llmUsageMetricsHandler(MeterRegistry registry) {
-			return new LlmUsageMetricsHandler(registry);
+		LlmUsageMetricsHandler llmUsageMetricsHandler(MeterRegistry registry, ObservationAdapters adapters) {
+			return new LlmUsageMetricsHandler(registry, adapters);
 		}
 
 	}
@@ -112,8 +148,9 @@ public final class FastAgenticObservationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		AgentToolAspect agentToolAspect(AgentObservations observations) {
-			return new AgentToolAspect(observations);
+		AgentToolAspect agentToolAspect(AgentObservations observations, ObservationRegistry registry,
+				ObservationAdapters adapters) {
+			return new AgentToolAspect(observations, registry, (context) -> adapters.toolCall(context) != null);
 		}
 
 	}

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -171,11 +172,22 @@ final class AgentRunCompletion {
 			return result instanceof Flux<?> || result instanceof Mono<?>;
 		}
 
+		/**
+		 * The run's observation also goes into the Reactor context, so that the work done
+		 * when Spring MVC subscribes (after the endpoint returned and its scope closed)
+		 * belongs to the run: observations made there, such as a streamed LLM call, take
+		 * it as their parent, and with automatic context propagation the spans and log
+		 * lines of the threads Reactor hops to carry the run's trace and run id.
+		 */
 		static Object track(Object result, AgentRunCompletion completion) {
 			if (result instanceof Mono<?> mono) {
-				return mono.doOnError(completion::fail).doFinally((signal) -> completion.stop());
+				return mono.doOnError(completion::fail)
+					.doFinally((signal) -> completion.stop())
+					.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, completion.observation));
 			}
-			return ((Flux<?>) result).doOnError(completion::fail).doFinally((signal) -> completion.stop());
+			return ((Flux<?>) result).doOnError(completion::fail)
+				.doFinally((signal) -> completion.stop())
+				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, completion.observation));
 		}
 
 	}

@@ -1,10 +1,16 @@
 package io.fastagentic.observation.agent;
 
+import java.math.BigDecimal;
+
 import io.fastagentic.annotation.AgentEndpointInfo;
+import io.fastagentic.observation.llm.LlmCallDetails;
 import io.micrometer.observation.Observation;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Context of an {@code agent.run} observation.
+ * Context of an {@code agent.run} observation. It also sums the LLM calls made during the
+ * run, so that the run carries its tokens and cost and, when the endpoint does not name
+ * them, the framework and model it used.
  *
  * @author FastAgentic
  */
@@ -15,6 +21,18 @@ public class AgentRunObservationContext extends Observation.Context {
 	private final String runId;
 
 	private final String userId;
+
+	private int llmCalls;
+
+	private long promptTokens;
+
+	private long completionTokens;
+
+	private @Nullable BigDecimal cost;
+
+	private @Nullable String observedAdapter;
+
+	private @Nullable String observedModel;
 
 	/**
 	 * Create a context.
@@ -50,6 +68,73 @@ public class AgentRunObservationContext extends Observation.Context {
 	 */
 	public String getUserId() {
 		return this.userId;
+	}
+
+	/**
+	 * Add an LLM call that ended during the run to its totals. Calls may end on any
+	 * thread.
+	 * @param call the call
+	 */
+	public synchronized void addLlmCall(LlmCallDetails call) {
+		this.llmCalls++;
+		Long prompt = call.getPromptTokens();
+		Long completion = call.getCompletionTokens();
+		if (prompt != null && completion != null) {
+			this.promptTokens += prompt;
+			this.completionTokens += completion;
+		}
+		BigDecimal callCost = call.getCost();
+		if (callCost != null) {
+			this.cost = (this.cost != null) ? this.cost.add(callCost) : callCost;
+		}
+		if (this.observedAdapter == null) {
+			this.observedAdapter = call.getAdapter();
+		}
+		if (this.observedModel == null) {
+			this.observedModel = call.getRequestModel();
+		}
+	}
+
+	/**
+	 * The totals of the LLM calls that ended so far.
+	 * @return the totals
+	 */
+	public synchronized LlmTotals getLlmTotals() {
+		return new LlmTotals(this.llmCalls, this.promptTokens, this.completionTokens, this.cost);
+	}
+
+	/**
+	 * The framework behind the run: the endpoint's {@code adapter}, else the framework of
+	 * its first LLM call.
+	 * @return the adapter, or {@code none}
+	 */
+	public synchronized String getAdapter() {
+		return orObserved(this.endpoint.adapter(), this.observedAdapter);
+	}
+
+	/**
+	 * The model behind the run: the endpoint's {@code model}, else the model of its first
+	 * LLM call.
+	 * @return the model, or {@code none}
+	 */
+	public synchronized String getModel() {
+		return orObserved(this.endpoint.model(), this.observedModel);
+	}
+
+	private static String orObserved(String declared, @Nullable String observed) {
+		return (AgentEndpointInfo.NONE.equals(declared) && observed != null) ? observed : declared;
+	}
+
+	/**
+	 * The sums over the LLM calls of a run.
+	 *
+	 * @param llmCalls how many calls ended
+	 * @param promptTokens their input tokens
+	 * @param completionTokens their output tokens
+	 * @param cost their cost in USD, or {@code null} when none was priced
+	 */
+	public record LlmTotals(int llmCalls, long promptTokens, long completionTokens, @Nullable BigDecimal cost) {
+
 	}
 
 }

@@ -44,12 +44,15 @@ public enum AgentRunObservationDocumentation implements ObservationDocumentation
 		ENDPOINT("endpoint"),
 
 		/**
-		 * Agent framework behind the endpoint, or {@code none}.
+		 * Agent framework behind the endpoint: the endpoint's {@code adapter}, else the
+		 * framework of the run's first LLM call ({@code spring-ai}, {@code langchain4j}),
+		 * or {@code none}.
 		 */
 		ADAPTER("adapter"),
 
 		/**
-		 * Model the agent uses, or {@code none}.
+		 * Model the agent uses: the endpoint's {@code model}, else the model of the run's
+		 * first LLM call, or {@code none}.
 		 */
 		MODEL("model"),
 
@@ -89,7 +92,37 @@ public enum AgentRunObservationDocumentation implements ObservationDocumentation
 		/**
 		 * Id of the authenticated user, or {@code anonymous}.
 		 */
-		USER_ID("user_id");
+		USER_ID("user_id"),
+
+		/**
+		 * Input tokens of all the run's LLM calls, once it made one.
+		 */
+		TOKENS_PROMPT("tokens.prompt"),
+
+		/**
+		 * Output tokens of all the run's LLM calls, once it made one.
+		 */
+		TOKENS_COMPLETION("tokens.completion"),
+
+		/**
+		 * Cost in USD of all the run's priced LLM calls.
+		 */
+		COST("cost"),
+
+		/**
+		 * OpenTelemetry GenAI input tokens of the run.
+		 */
+		GEN_AI_USAGE_INPUT_TOKENS("gen_ai.usage.input_tokens"),
+
+		/**
+		 * OpenTelemetry GenAI output tokens of the run.
+		 */
+		GEN_AI_USAGE_OUTPUT_TOKENS("gen_ai.usage.output_tokens"),
+
+		/**
+		 * How many LLM calls the run made.
+		 */
+		LLM_CALLS("llm.calls");
 
 		private final String key;
 

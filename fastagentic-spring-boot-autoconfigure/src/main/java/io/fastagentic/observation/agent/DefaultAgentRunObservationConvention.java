@@ -1,5 +1,7 @@
 package io.fastagentic.observation.agent;
 
+import java.math.BigDecimal;
+
 import io.fastagentic.observation.agent.AgentRunObservationDocumentation.HighCardinalityKeyNames;
 import io.fastagentic.observation.agent.AgentRunObservationDocumentation.LowCardinalityKeyNames;
 import io.micrometer.common.KeyValue;
@@ -36,7 +38,21 @@ public class DefaultAgentRunObservationConvention implements AgentRunObservation
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(AgentRunObservationContext context) {
-		return KeyValues.of(runId(context), userId(context));
+		KeyValues keyValues = KeyValues.of(runId(context), userId(context));
+		AgentRunObservationContext.LlmTotals totals = context.getLlmTotals();
+		if (totals.llmCalls() == 0) {
+			return keyValues;
+		}
+		String prompt = Long.toString(totals.promptTokens());
+		String completion = Long.toString(totals.completionTokens());
+		keyValues = keyValues.and(KeyValue.of(HighCardinalityKeyNames.LLM_CALLS, Integer.toString(totals.llmCalls())),
+				KeyValue.of(HighCardinalityKeyNames.TOKENS_PROMPT, prompt),
+				KeyValue.of(HighCardinalityKeyNames.TOKENS_COMPLETION, completion),
+				KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_INPUT_TOKENS, prompt),
+				KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_OUTPUT_TOKENS, completion));
+		BigDecimal cost = totals.cost();
+		return (cost != null) ? keyValues.and(KeyValue.of(HighCardinalityKeyNames.COST, cost.toPlainString()))
+				: keyValues;
 	}
 
 	protected KeyValue endpoint(AgentRunObservationContext context) {
@@ -44,11 +60,11 @@ public class DefaultAgentRunObservationConvention implements AgentRunObservation
 	}
 
 	protected KeyValue adapter(AgentRunObservationContext context) {
-		return KeyValue.of(LowCardinalityKeyNames.ADAPTER, context.getEndpoint().adapter());
+		return KeyValue.of(LowCardinalityKeyNames.ADAPTER, context.getAdapter());
 	}
 
 	protected KeyValue model(AgentRunObservationContext context) {
-		return KeyValue.of(LowCardinalityKeyNames.MODEL, context.getEndpoint().model());
+		return KeyValue.of(LowCardinalityKeyNames.MODEL, context.getModel());
 	}
 
 	protected KeyValue genAiOperationName(AgentRunObservationContext context) {

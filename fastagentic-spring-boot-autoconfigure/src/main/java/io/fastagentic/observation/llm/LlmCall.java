@@ -1,5 +1,6 @@
 package io.fastagentic.observation.llm;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.observation.Observation;
@@ -42,7 +43,20 @@ public final class LlmCall implements AutoCloseable {
 	 */
 	public static LlmCall start(ObservationRegistry registry, @Nullable LlmCallObservationConvention convention,
 			LlmPricing pricing, String provider, String model) {
-		LlmCallObservationContext context = new LlmCallObservationContext(provider, model);
+		return start(registry, convention, pricing, new LlmCallObservationContext(null, provider, model));
+	}
+
+	/**
+	 * Start an LLM call described by a prepared context, as a child of the current
+	 * observation (or of the context's parent observation, when set).
+	 * @param registry where observations are made
+	 * @param convention a convention replacing the default, or {@code null}
+	 * @param pricing prices the call when it ends
+	 * @param context the call's context, naming its adapter, provider and model
+	 * @return the started call
+	 */
+	public static LlmCall start(ObservationRegistry registry, @Nullable LlmCallObservationConvention convention,
+			LlmPricing pricing, LlmCallObservationContext context) {
 		Observation observation = LlmCallObservationDocumentation.LLM_CALL
 			.observation(convention, DEFAULT_CONVENTION, () -> context, registry)
 			.start();
@@ -81,22 +95,54 @@ public final class LlmCall implements AutoCloseable {
 	}
 
 	/**
-	 * Keep the prompt, exported only when content capture is enabled.
-	 * @param prompt the prompt text
+	 * Report the provider's response id and why the model stopped.
+	 * @param responseId the response id, or {@code null}
+	 * @param finishReasons one reason per choice, in the OpenTelemetry spelling
+	 * ({@code stop}, {@code tool_calls}, ...)
 	 * @return this call
 	 */
-	public LlmCall prompt(String prompt) {
-		this.context.setPrompt(prompt);
+	public LlmCall response(@Nullable String responseId, List<String> finishReasons) {
+		this.context.setResponseId(responseId);
+		this.context.setFinishReasons(finishReasons);
 		return this;
 	}
 
 	/**
-	 * Keep the completion, exported only when content capture is enabled.
+	 * Keep the prompt as one user message, exported only when content capture is enabled.
+	 * @param prompt the prompt text
+	 * @return this call
+	 */
+	public LlmCall prompt(String prompt) {
+		return inputMessages(List.of(LlmMessage.text("user", prompt)));
+	}
+
+	/**
+	 * Keep the messages sent, exported only when content capture is enabled.
+	 * @param messages the conversation sent, oldest first
+	 * @return this call
+	 */
+	public LlmCall inputMessages(List<LlmMessage> messages) {
+		this.context.setInputMessages(messages);
+		return this;
+	}
+
+	/**
+	 * Keep the completion as one assistant message, exported only when content capture is
+	 * enabled.
 	 * @param completion the completion text
 	 * @return this call
 	 */
 	public LlmCall completion(String completion) {
-		this.context.setCompletion(completion);
+		return outputMessages(List.of(LlmMessage.text("assistant", completion)));
+	}
+
+	/**
+	 * Keep the messages answered, exported only when content capture is enabled.
+	 * @param messages the model's answer
+	 * @return this call
+	 */
+	public LlmCall outputMessages(List<LlmMessage> messages) {
+		this.context.setOutputMessages(messages);
 		return this;
 	}
 
@@ -125,14 +171,7 @@ public final class LlmCall implements AutoCloseable {
 		if (!this.ended.compareAndSet(false, true)) {
 			return;
 		}
-		Long promptTokens = this.context.getPromptTokens();
-		Long completionTokens = this.context.getCompletionTokens();
-		if (promptTokens != null && completionTokens != null) {
-			String responseModel = this.context.getResponseModel();
-			String pricedModel = (responseModel != null) ? responseModel : this.context.getRequestModel();
-			this.context.setCost(this.pricing.cost(pricedModel, promptTokens, completionTokens,
-					this.context.getCachedPromptTokens()));
-		}
+		this.context.setCost(this.pricing.cost(this.context));
 		this.observation.stop();
 	}
 

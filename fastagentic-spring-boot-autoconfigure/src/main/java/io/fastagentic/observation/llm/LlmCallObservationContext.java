@@ -1,18 +1,23 @@
 package io.fastagentic.observation.llm;
 
 import java.math.BigDecimal;
+import java.util.List;
 
 import io.micrometer.observation.transport.Kind;
 import io.micrometer.observation.transport.SenderContext;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Context of an {@code llm.call} observation. A sender context, so that the span is a
- * CLIENT span; the HTTP call to the provider, if any, injects its own trace headers.
+ * Context of an {@code llm.call} observation made by FastAgentic: through {@link LlmCall}
+ * or a framework adapter that has no chat observation of its own. A sender context, so
+ * that the span is a CLIENT span; the HTTP call to the provider, if any, injects its own
+ * trace headers.
  *
  * @author FastAgentic
  */
-public class LlmCallObservationContext extends SenderContext<Object> {
+public class LlmCallObservationContext extends SenderContext<Object> implements LlmCallDetails {
+
+	private final @Nullable String adapter;
 
 	private final String provider;
 
@@ -28,30 +33,47 @@ public class LlmCallObservationContext extends SenderContext<Object> {
 
 	private @Nullable BigDecimal cost;
 
-	private @Nullable String prompt;
+	private @Nullable String responseId;
 
-	private @Nullable String completion;
+	private List<String> finishReasons = List.of();
+
+	private @Nullable String conversationId;
+
+	private List<LlmMessage> inputMessages = List.of();
+
+	private List<LlmMessage> outputMessages = List.of();
 
 	/**
 	 * Create a context.
+	 * @param adapter the framework making the call, or {@code null} for FastAgentic's own
+	 * API
 	 * @param provider the provider, for example {@code openai}
 	 * @param requestModel the model requested
 	 */
-	public LlmCallObservationContext(String provider, String requestModel) {
+	public LlmCallObservationContext(@Nullable String adapter, String provider, String requestModel) {
 		super((carrier, key, value) -> {
 		}, Kind.CLIENT);
+		this.adapter = adapter;
 		this.provider = provider;
 		this.requestModel = requestModel;
 	}
 
+	@Override
+	public @Nullable String getAdapter() {
+		return this.adapter;
+	}
+
+	@Override
 	public String getProvider() {
 		return this.provider;
 	}
 
+	@Override
 	public String getRequestModel() {
 		return this.requestModel;
 	}
 
+	@Override
 	public @Nullable String getResponseModel() {
 		return this.responseModel;
 	}
@@ -60,10 +82,12 @@ public class LlmCallObservationContext extends SenderContext<Object> {
 		this.responseModel = responseModel;
 	}
 
+	@Override
 	public @Nullable Long getPromptTokens() {
 		return this.promptTokens;
 	}
 
+	@Override
 	public @Nullable Long getCompletionTokens() {
 		return this.completionTokens;
 	}
@@ -78,6 +102,7 @@ public class LlmCallObservationContext extends SenderContext<Object> {
 		this.completionTokens = completionTokens;
 	}
 
+	@Override
 	public long getCachedPromptTokens() {
 		return this.cachedPromptTokens;
 	}
@@ -86,10 +111,7 @@ public class LlmCallObservationContext extends SenderContext<Object> {
 		this.cachedPromptTokens = cachedPromptTokens;
 	}
 
-	/**
-	 * The cost in USD, computed when the call ends.
-	 * @return the cost, or {@code null} when the usage or the model's price is unknown
-	 */
+	@Override
 	public @Nullable BigDecimal getCost() {
 		return this.cost;
 	}
@@ -98,28 +120,49 @@ public class LlmCallObservationContext extends SenderContext<Object> {
 		this.cost = cost;
 	}
 
-	/**
-	 * The prompt text; exported only when content capture is enabled.
-	 * @return the prompt or {@code null}
-	 */
-	public @Nullable String getPrompt() {
-		return this.prompt;
+	@Override
+	public @Nullable String getResponseId() {
+		return this.responseId;
 	}
 
-	public void setPrompt(@Nullable String prompt) {
-		this.prompt = prompt;
+	public void setResponseId(@Nullable String responseId) {
+		this.responseId = responseId;
 	}
 
-	/**
-	 * The completion text; exported only when content capture is enabled.
-	 * @return the completion or {@code null}
-	 */
-	public @Nullable String getCompletion() {
-		return this.completion;
+	@Override
+	public List<String> getFinishReasons() {
+		return this.finishReasons;
 	}
 
-	public void setCompletion(@Nullable String completion) {
-		this.completion = completion;
+	public void setFinishReasons(List<String> finishReasons) {
+		this.finishReasons = List.copyOf(finishReasons);
+	}
+
+	@Override
+	public @Nullable String getConversationId() {
+		return this.conversationId;
+	}
+
+	public void setConversationId(@Nullable String conversationId) {
+		this.conversationId = conversationId;
+	}
+
+	@Override
+	public List<LlmMessage> getInputMessages() {
+		return this.inputMessages;
+	}
+
+	public void setInputMessages(List<LlmMessage> inputMessages) {
+		this.inputMessages = List.copyOf(inputMessages);
+	}
+
+	@Override
+	public List<LlmMessage> getOutputMessages() {
+		return this.outputMessages;
+	}
+
+	public void setOutputMessages(List<LlmMessage> outputMessages) {
+		this.outputMessages = List.copyOf(outputMessages);
 	}
 
 }

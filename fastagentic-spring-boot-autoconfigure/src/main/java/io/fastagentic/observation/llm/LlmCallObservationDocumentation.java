@@ -91,7 +91,8 @@ public enum LlmCallObservationDocumentation implements ObservationDocumentation 
 		TOKENS_COMPLETION("tokens.completion"),
 
 		/**
-		 * Cost in USD from the pricing table; absent for a model without a price.
+		 * Cost in USD from the pricing table (a double on spans); absent for a model
+		 * without a price.
 		 */
 		COST("cost"),
 
@@ -104,6 +105,27 @@ public enum LlmCallObservationDocumentation implements ObservationDocumentation 
 		 * OpenTelemetry GenAI output tokens.
 		 */
 		GEN_AI_USAGE_OUTPUT_TOKENS("gen_ai.usage.output_tokens"),
+
+		/**
+		 * OpenTelemetry GenAI input tokens served from the provider's cache, when any.
+		 */
+		GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS("gen_ai.usage.cache_read.input_tokens"),
+
+		/**
+		 * OpenTelemetry GenAI id of the provider's response.
+		 */
+		GEN_AI_RESPONSE_ID("gen_ai.response.id"),
+
+		/**
+		 * OpenTelemetry GenAI reasons the model stopped, one per choice (a string array
+		 * on spans).
+		 */
+		GEN_AI_RESPONSE_FINISH_REASONS("gen_ai.response.finish_reasons"),
+
+		/**
+		 * OpenTelemetry GenAI conversation id, when the framework keeps a conversation.
+		 */
+		GEN_AI_CONVERSATION_ID("gen_ai.conversation.id"),
 
 		/**
 		 * Class of the exception that failed the call.

@@ -129,6 +129,24 @@ public final class LlmPricing {
 	}
 
 	/**
+	 * The cost of a call, priced as the model that answered (the requested one until the
+	 * provider reports it).
+	 * @param call the call
+	 * @return the cost in USD, or {@code null} when the usage or the model's price is
+	 * unknown
+	 */
+	public @Nullable BigDecimal cost(LlmCallDetails call) {
+		Long promptTokens = call.getPromptTokens();
+		Long completionTokens = call.getCompletionTokens();
+		if (promptTokens == null || completionTokens == null) {
+			return null;
+		}
+		String responseModel = call.getResponseModel();
+		return cost((responseModel != null) ? responseModel : call.getRequestModel(), promptTokens, completionTokens,
+				call.getCachedPromptTokens());
+	}
+
+	/**
 	 * Prices of one model in USD per million tokens.
 	 *
 	 * @param input price of an input token

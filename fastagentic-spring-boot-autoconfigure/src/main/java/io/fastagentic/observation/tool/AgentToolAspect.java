@@ -3,9 +3,12 @@ package io.fastagentic.observation.tool;
 import java.lang.reflect.Method;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import io.fastagentic.annotation.AgentTool;
 import io.fastagentic.observation.AgentObservations;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import org.aspectj.lang.ProceedingJoinPoint;
 import org.aspectj.lang.annotation.Around;
 import org.aspectj.lang.annotation.Aspect;
@@ -16,7 +19,9 @@ import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.StringUtils;
 
 /**
- * Traces every call of an {@link AgentTool} method as {@code tool.call {name}}.
+ * Traces every call of an {@link AgentTool} method as {@code tool.call {name}}, unless a
+ * framework already observes the call as a tool call (an {@code @AgentTool} method that
+ * is also a Spring AI {@code @Tool}): one span per tool call.
  *
  * @author FastAgentic
  */
@@ -25,14 +30,24 @@ public class AgentToolAspect {
 
 	private final AgentObservations observations;
 
+	private final ObservationRegistry registry;
+
+	private final Predicate<Observation.Context> isToolCall;
+
 	private final Map<Method, String> toolNames = new ConcurrentHashMap<>();
 
 	/**
 	 * Create the aspect.
 	 * @param observations makes the observation
+	 * @param registry tells the current observation
+	 * @param isToolCall whether an observation is a tool call, of FastAgentic or of a
+	 * framework
 	 */
-	public AgentToolAspect(AgentObservations observations) {
+	public AgentToolAspect(AgentObservations observations, ObservationRegistry registry,
+			Predicate<Observation.Context> isToolCall) {
 		this.observations = observations;
+		this.registry = registry;
+		this.isToolCall = isToolCall;
 	}
 
 	/**
@@ -43,6 +58,10 @@ public class AgentToolAspect {
 	 */
 	@Around("@annotation(io.fastagentic.annotation.AgentTool)")
 	public @Nullable Object observeTool(ProceedingJoinPoint joinPoint) throws Throwable {
+		Observation current = this.registry.getCurrentObservation();
+		if (current != null && this.isToolCall.test(current.getContext())) {
+			return joinPoint.proceed();
+		}
 		Method method = ((MethodSignature) joinPoint.getSignature()).getMethod();
 		String name = this.toolNames.computeIfAbsent(method, AgentToolAspect::toolName);
 		return this.observations.toolCall(name, joinPoint.getArgs(), joinPoint::proceed);

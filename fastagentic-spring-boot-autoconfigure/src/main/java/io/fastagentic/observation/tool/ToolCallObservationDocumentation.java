@@ -71,9 +71,15 @@ public enum ToolCallObservationDocumentation implements ObservationDocumentation
 	public enum HighCardinalityKeyNames implements KeyName {
 
 		/**
-		 * How long the tool ran, in milliseconds.
+		 * How long the tool ran, in milliseconds: the span's own duration, written by the
+		 * tracing handler when the span ends (an integer on spans).
 		 */
 		DURATION_MS("duration_ms"),
+
+		/**
+		 * OpenTelemetry GenAI id of the model's tool call, when the model asked for it.
+		 */
+		GEN_AI_TOOL_CALL_ID("gen_ai.tool.call.id"),
 
 		/**
 		 * Class of the exception that failed the call.

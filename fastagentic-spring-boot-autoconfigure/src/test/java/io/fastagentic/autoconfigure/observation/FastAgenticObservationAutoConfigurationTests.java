@@ -2,9 +2,9 @@ package io.fastagentic.autoconfigure.observation;
 
 import io.fastagentic.autoconfigure.correlation.FastAgenticCorrelationAutoConfiguration;
 import io.fastagentic.observation.AgentObservations;
-import io.fastagentic.observation.ContentCaptureObservationFilter;
+import io.fastagentic.observation.handler.ContentCaptureObservationFilter;
 import io.fastagentic.observation.llm.LlmPricing;
-import io.fastagentic.observation.llm.LlmUsageMetricsHandler;
+import io.fastagentic.observation.handler.LlmUsageMetricsHandler;
 import io.fastagentic.observation.tool.AgentToolAspect;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

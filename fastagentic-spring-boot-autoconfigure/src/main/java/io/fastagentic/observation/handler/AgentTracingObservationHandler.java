@@ -1,0 +1,150 @@
+package io.fastagentic.observation.handler;
+
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
+
+/**
+ * Makes the spans of agent work, from FastAgentic's observations and from the frameworks'
+ * (see {@link ObservationAdapter}), next to Micrometer's own tracing handlers:
+ * <ul>
+ * <li>an LLM call is a CLIENT span, whatever context the framework used;</li>
+ * <li>a tool call carries {@code duration_ms}, taken from the same clock readings as the
+ * span's start and end, so both durations are one value;</li>
+ * <li>numeric, boolean and list keys are exported with their types;</li>
+ * <li>an observation that only wraps agent work (a framework's client or advisor layer)
+ * gets no span: its children hang from its parent's span.</li>
+ * </ul>
+ * Spring Boot puts tracing handlers in one first-match group in bean order; this one is
+ * ordered before Micrometer's default and propagating handlers, and supports only agent
+ * work.
+ *
+ * @author FastAgentic
+ */
+public class AgentTracingObservationHandler extends DefaultTracingObservationHandler {
+
+	/**
+	 * The handler's order: before Spring Boot's tracing handlers (1000 and later).
+	 */
+	public static final int ORDER = 500;
+
+	private static final String DURATION_MS = "duration_ms";
+
+	private static final String ERROR = "error";
+
+	private final ObservationAdapters adapters;
+
+	/**
+	 * Create the handler.
+	 * @param tracer the tracer
+	 * @param adapters tells which observations are agent work
+	 */
+	public AgentTracingObservationHandler(Tracer tracer, ObservationAdapters adapters) {
+		super(tracer);
+		this.adapters = adapters;
+	}
+
+	@Override
+	public boolean supportsContext(Observation.Context context) {
+		return this.adapters.isAgentWork(context);
+	}
+
+	@Override
+	public void onStart(Observation.Context context) {
+		Span parent = getParentSpan(context);
+		if (this.adapters.isTransparent(context)) {
+			context.put(Transparent.class, Transparent.INSTANCE);
+			getTracingContext(context).setSpan((parent != null) ? parent : getTracer().currentSpan());
+			return;
+		}
+		Span.Builder builder = getTracer().spanBuilder();
+		if (parent != null) {
+			builder.setParent(parent.context());
+		}
+		if (this.adapters.llmCall(context) != null) {
+			builder.kind(Span.Kind.CLIENT);
+		}
+		if (this.adapters.toolCall(context) != null) {
+			Timing timing = Timing.start();
+			context.put(Timing.class, timing);
+			builder.startTimestamp(timing.startEpochNanos(), TimeUnit.NANOSECONDS);
+		}
+		getTracingContext(context).setSpan(builder.start());
+	}
+
+	@Override
+	public void onStop(Observation.Context context) {
+		if (isTransparent(context)) {
+			return;
+		}
+		Span span = getRequiredSpan(context);
+		span.name(getSpanName(context));
+		tagSpan(context, span);
+		Timing timing = context.get(Timing.class);
+		if (timing == null) {
+			endSpan(context, span);
+			return;
+		}
+		long elapsedNanos = System.nanoTime() - timing.startNanoTime();
+		span.tag(DURATION_MS, Math.round(elapsedNanos / 1_000_000.0));
+		span.end(timing.startEpochNanos() + elapsedNanos, TimeUnit.NANOSECONDS);
+	}
+
+	@Override
+	public void tagSpan(Observation.Context context, Span span) {
+		for (KeyValue keyValue : context.getAllKeyValues()) {
+			if (ERROR.equalsIgnoreCase(keyValue.getKey())) {
+				span.error(new RuntimeException(keyValue.getValue()));
+			}
+			else {
+				TypedSpanAttributes.tag(span, keyValue.getKey(), keyValue.getValue());
+			}
+		}
+	}
+
+	@Override
+	public void onError(Observation.Context context) {
+		if (!isTransparent(context)) {
+			super.onError(context);
+		}
+	}
+
+	@Override
+	public void onEvent(Observation.Event event, Observation.Context context) {
+		if (!isTransparent(context)) {
+			super.onEvent(event, context);
+		}
+	}
+
+	private static boolean isTransparent(Observation.Context context) {
+		return context.get(Transparent.class) != null;
+	}
+
+	/**
+	 * Marks an observation whose span is its parent's.
+	 */
+	private enum Transparent {
+
+		INSTANCE
+
+	}
+
+	/**
+	 * One start reading of two clocks: the wall clock for the span's start timestamp, the
+	 * monotonic clock for its duration.
+	 */
+	private record Timing(long startEpochNanos, long startNanoTime) {
+
+		static Timing start() {
+			Instant now = Instant.now();
+			return new Timing(now.getEpochSecond() * 1_000_000_000L + now.getNano(), System.nanoTime());
+		}
+
+	}
+
+}
