@@ -64,9 +64,19 @@ final class ExportedSpans {
 			.toList();
 	}
 
+	/**
+	 * An attribute's value as text, whatever its type; assert the type with
+	 * {@code span.getAttributes().get(AttributeKey.longKey(key))} where it matters.
+	 */
 	static String attribute(SpanData span, String key) {
-		Object value = span.getAttributes().get(AttributeKey.stringKey(key));
-		return (value != null) ? value.toString() : null;
+		return span.getAttributes()
+			.asMap()
+			.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().getKey().equals(key))
+			.map((entry) -> String.valueOf(entry.getValue()))
+			.findFirst()
+			.orElse(null);
 	}
 
 	/**

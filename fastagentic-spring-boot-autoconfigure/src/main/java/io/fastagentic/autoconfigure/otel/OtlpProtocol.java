@@ -1,5 +1,8 @@
 package io.fastagentic.autoconfigure.otel;
 
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,6 +55,17 @@ public enum OtlpProtocol {
 		return null;
 	}
 
+	/**
+	 * Whether a value names a protocol this application can export with: OTLP/HTTP
+	 * always, gRPC only with a gRPC sender on the classpath.
+	 * @param value the text
+	 * @return {@code true} when the protocol is known and can be used
+	 */
+	static boolean isAvailable(String value) {
+		OtlpProtocol protocol = find(value);
+		return protocol == HTTP_PROTOBUF || (protocol == GRPC && GrpcSenders.present());
+	}
+
 	private static String canonical(String value) {
 		StringBuilder result = new StringBuilder(value.length());
 		for (char c : value.toCharArray()) {
@@ -60,6 +74,37 @@ public enum OtlpProtocol {
 			}
 		}
 		return result.toString();
+	}
+
+	/**
+	 * Looks for an OpenTelemetry gRPC sender the way the OTLP gRPC exporter does, once.
+	 */
+	private static final class GrpcSenders {
+
+		private static final String PROVIDER = "io.opentelemetry.sdk.common.export.GrpcSenderProvider";
+
+		private static volatile @Nullable Boolean present;
+
+		static boolean present() {
+			Boolean result = present;
+			if (result == null) {
+				result = find();
+				present = result;
+			}
+			return result;
+		}
+
+		private static boolean find() {
+			ClassLoader classLoader = OtlpProtocol.class.getClassLoader();
+			try {
+				Class<?> provider = Class.forName(PROVIDER, false, classLoader);
+				return ServiceLoader.load(provider, classLoader).findFirst().isPresent();
+			}
+			catch (ClassNotFoundException | ServiceConfigurationError ex) {
+				return false;
+			}
+		}
+
 	}
 
 }

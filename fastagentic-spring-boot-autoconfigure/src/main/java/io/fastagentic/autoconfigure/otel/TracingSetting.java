@@ -56,9 +56,14 @@ enum TracingSetting {
 			"a comma-separated list of tracecontext, baggage, b3, b3multi, jaeger (or none)",
 			TracingSetting::isPropagator),
 
-	/** OTLP transport. */
-	PROTOCOL("FASTAGENTIC_OTEL_PROTOCOL", "fastagentic.otel.protocol", "http/protobuf or grpc",
-			(value) -> OtlpProtocol.find(value) != null),
+	/**
+	 * OTLP transport. The starter sends OTLP/HTTP with the JDK's HttpClient; gRPC needs a
+	 * gRPC sender on the classpath.
+	 */
+	PROTOCOL("FASTAGENTIC_OTEL_PROTOCOL", "fastagentic.otel.protocol",
+			"http/protobuf, or grpc once a gRPC sender is on the classpath "
+					+ "(io.opentelemetry:opentelemetry-exporter-sender-grpc-managed-channel with io.grpc:grpc-netty-shaded)",
+			OtlpProtocol::isAvailable),
 
 	/**
 	 * Extra OTLP request headers, often credentials: one value here is one header name,
