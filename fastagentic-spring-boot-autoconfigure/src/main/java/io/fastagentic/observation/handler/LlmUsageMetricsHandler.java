@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -33,15 +32,13 @@ import org.jspecify.annotations.Nullable;
  *
  * @author FastAgentic
  */
-public class LlmUsageMetricsHandler implements ObservationHandler<Observation.Context> {
+public class LlmUsageMetricsHandler extends LlmCallEndHandler {
 
 	private static final String UNKNOWN = "unknown";
 
 	private static final int MAX_CACHED_METERS = 1000;
 
 	private final MeterRegistry registry;
-
-	private final ObservationAdapters adapters;
 
 	private final Map<MetersKey, Meters> meters = new ConcurrentHashMap<>();
 
@@ -51,21 +48,12 @@ public class LlmUsageMetricsHandler implements ObservationHandler<Observation.Co
 	 * @param adapters tells which observations are LLM calls
 	 */
 	public LlmUsageMetricsHandler(MeterRegistry registry, ObservationAdapters adapters) {
+		super(adapters);
 		this.registry = registry;
-		this.adapters = adapters;
 	}
 
 	@Override
-	public boolean supportsContext(Observation.Context context) {
-		return this.adapters.llmCall(context) != null;
-	}
-
-	@Override
-	public void onStop(Observation.Context context) {
-		LlmCallDetails call = this.adapters.llmCall(context);
-		if (call == null) {
-			return;
-		}
+	protected void onLlmCallEnd(Observation.Context context, LlmCallDetails call) {
 		Long promptTokens = call.getPromptTokens();
 		Long completionTokens = call.getCompletionTokens();
 		if (promptTokens == null || completionTokens == null) {

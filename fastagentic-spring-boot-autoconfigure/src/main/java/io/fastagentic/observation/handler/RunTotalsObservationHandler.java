@@ -3,7 +3,6 @@ package io.fastagentic.observation.handler;
 import io.fastagentic.observation.agent.AgentRunObservationContext;
 import io.fastagentic.observation.llm.LlmCallDetails;
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationView;
 
 /**
@@ -13,29 +12,18 @@ import io.micrometer.observation.ObservationView;
  *
  * @author FastAgentic
  */
-public class RunTotalsObservationHandler implements ObservationHandler<Observation.Context> {
-
-	private final ObservationAdapters adapters;
+public class RunTotalsObservationHandler extends LlmCallEndHandler {
 
 	/**
 	 * Create the handler.
 	 * @param adapters tells which observations are LLM calls
 	 */
 	public RunTotalsObservationHandler(ObservationAdapters adapters) {
-		this.adapters = adapters;
+		super(adapters);
 	}
 
 	@Override
-	public boolean supportsContext(Observation.Context context) {
-		return this.adapters.llmCall(context) != null;
-	}
-
-	@Override
-	public void onStop(Observation.Context context) {
-		LlmCallDetails call = this.adapters.llmCall(context);
-		if (call == null) {
-			return;
-		}
+	protected void onLlmCallEnd(Observation.Context context, LlmCallDetails call) {
 		ObservationView parent = context.getParentObservation();
 		while (parent != null) {
 			Observation.ContextView view = parent.getContextView();

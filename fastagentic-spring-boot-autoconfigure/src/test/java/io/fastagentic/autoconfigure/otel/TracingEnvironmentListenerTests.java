@@ -266,7 +266,7 @@ class TracingEnvironmentListenerTests {
 					"FASTAGENTIC_OTEL_SAMPLE_RATE|-0.1|a number from 0.0 to 1.0",
 					"FASTAGENTIC_OTEL_ENDPOINT|otel-collector:4318|an http:// or https:// URL",
 					"FASTAGENTIC_OTEL_ENDPOINT|ftp://collector|an http:// or https:// URL",
-					"FASTAGENTIC_OTEL_PROTOCOL|http/json|http/protobuf or grpc",
+					"FASTAGENTIC_OTEL_PROTOCOL|http/json|http/protobuf, or grpc once a gRPC sender is on the classpath",
 					"FASTAGENTIC_OTEL_PROPAGATORS|tracecontext,xray|tracecontext, baggage, b3, b3multi, jaeger",
 					"FASTAGENTIC_OTEL_SAMPLE_SLOW_THRESHOLD|-1|a non-negative duration",
 					"FASTAGENTIC_OTEL_SAMPLE_SLOW_THRESHOLD|abc|a non-negative duration",
