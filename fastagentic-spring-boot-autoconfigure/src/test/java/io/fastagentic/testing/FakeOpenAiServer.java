@@ -18,8 +18,8 @@ import com.sun.net.httpserver.HttpServer;
  * An OpenAI-compatible chat-completions server over real HTTP on loopback, scripted for
  * tests: a user message asks for the {@code search} tool, a tool result gets the final
  * answer, a user message containing {@code [fail]} gets an HTTP 500. Answers carry usage
- * (with cached tokens); streamed answers end with the usage chunk, as OpenAI sends it with
- * {@code stream_options.include_usage}. Every request's headers and body are kept.
+ * (with cached tokens); streamed answers end with the usage chunk, as OpenAI sends it
+ * with {@code stream_options.include_usage}. Every request's headers and body are kept.
  */
 public final class FakeOpenAiServer implements AutoCloseable {
 
@@ -107,14 +107,13 @@ public final class FakeOpenAiServer implements AutoCloseable {
 	}
 
 	private static String completion(boolean toolRound, String model) throws IOException {
-		Map<String, Object> message = toolRound
-				? Map.of("role", "assistant", "tool_calls", List.of(toolCall()))
+		Map<String, Object> message = toolRound ? Map.of("role", "assistant", "tool_calls", List.of(toolCall()))
 				: Map.of("role", "assistant", "content", ANSWER);
 		Map<String, Object> choice = Map.of("index", 0, "message", message, "finish_reason",
 				toolRound ? "tool_calls" : "stop");
-		return JSON.writeValueAsString(Map.of("id", toolRound ? "chatcmpl-tool" : "chatcmpl-answer", "object",
-				"chat.completion", "created", 1, "model", RESPONSE_MODEL, "choices", List.of(choice), "usage",
-				usage(toolRound)));
+		return JSON.writeValueAsString(
+				Map.of("id", toolRound ? "chatcmpl-tool" : "chatcmpl-answer", "object", "chat.completion", "created", 1,
+						"model", RESPONSE_MODEL, "choices", List.of(choice), "usage", usage(toolRound)));
 	}
 
 	private static String stream(boolean toolRound, String model) throws IOException {
