@@ -22,6 +22,12 @@ import org.springframework.util.StringUtils;
  * Traces every call of an {@link AgentTool} method as {@code tool.call {name}}, unless a
  * framework already observes the call as a tool call (an {@code @AgentTool} method that
  * is also a Spring AI {@code @Tool}): one span per tool call.
+ * <p>
+ * A method that is also a LangChain4j {@code @Tool} is left alone, so that its bean is
+ * not proxied: LangChain4j finds tools among the methods of the tool object's own class,
+ * which a subclass proxy overrides without their annotations, and the LangChain4j adapter
+ * traces the tool's executions itself. The annotation is matched by its package, so this
+ * holds without LangChain4j on the classpath.
  *
  * @author FastAgentic
  */
@@ -56,7 +62,7 @@ public class AgentToolAspect {
 	 * @return what the tool returned
 	 * @throws Throwable whatever the tool throws, unchanged
 	 */
-	@Around("@annotation(io.fastagentic.annotation.AgentTool)")
+	@Around("@annotation(io.fastagentic.annotation.AgentTool) && !execution(@(dev.langchain4j.agent.tool.*) * *(..))")
 	public @Nullable Object observeTool(ProceedingJoinPoint joinPoint) throws Throwable {
 		Observation current = this.registry.getCurrentObservation();
 		if (current != null && this.isToolCall.test(current.getContext())) {

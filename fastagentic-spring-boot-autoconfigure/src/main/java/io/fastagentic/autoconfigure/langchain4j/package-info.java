@@ -1,0 +1,7 @@
+/**
+ * Auto-configuration of the LangChain4j adapter.
+ */
+@NullMarked
+package io.fastagentic.autoconfigure.langchain4j;
+
+import org.jspecify.annotations.NullMarked;
