@@ -86,7 +86,9 @@ public final class FakeOpenAiServer implements AutoCloseable {
 	private void handle(HttpExchange exchange) throws IOException {
 		try (exchange) {
 			String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-			this.requests.add(new Request(exchange.getRequestHeaders().getFirst("traceparent"), body));
+			Map<String, String> headers = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+			exchange.getRequestHeaders().forEach((name, values) -> headers.put(name, String.join(",", values)));
+			this.requests.add(new Request(headers.get("traceparent"), headers, body));
 			JsonNode request = JSON.readTree(body);
 			JsonNode messages = request.path("messages");
 			JsonNode last = messages.get(messages.size() - 1);
@@ -180,9 +182,10 @@ public final class FakeOpenAiServer implements AutoCloseable {
 	 * One request received.
 	 *
 	 * @param traceparent its W3C {@code traceparent} header, or {@code null}
+	 * @param headers all its headers, names case-insensitive
 	 * @param body its body
 	 */
-	public record Request(String traceparent, String body) {
+	public record Request(String traceparent, Map<String, String> headers, String body) {
 
 	}
 
