@@ -1,5 +1,6 @@
 package io.fastagentic.springai;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -7,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 import io.fastagentic.annotation.AgentEndpoint;
@@ -19,6 +21,7 @@ import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.slf4j.MDC;
 import reactor.core.publisher.Flux;
 
 import org.springframework.ai.chat.client.ChatClient;
@@ -32,6 +35,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -217,6 +221,37 @@ class SpringAiTracingTests {
 			.allSatisfy((request) -> assertThat(request.headers()).doesNotContainKey("X-FastAgentic-Call"));
 	}
 
+	@Test
+	void streamedRunKeepsTheRunIdInTheLogContextOfTheThreadsReactorHopsTo() throws Exception {
+		start();
+		assertThat(post("/chat/stream", "What is OpenTelemetry?").statusCode()).isEqualTo(200);
+		List<SpanData> trace = traceOf("http post /chat/stream");
+		SpanData run = single(trace, "agent.run /chat/stream");
+		SearchTools tools = this.app.getBean(SearchTools.class);
+		// The bean is proxied (@AgentTool): read what the tool saw through its methods.
+		assertThat(tools.seen()).singleElement()
+			.satisfies((seen) -> assertThat(seen.thread()).doesNotStartWith("http-nio"))
+			.satisfies((seen) -> assertThat(seen.runId())
+				.isEqualTo(run.getAttributes().get(AttributeKey.stringKey("run_id"))))
+			.satisfies((seen) -> assertThat(seen.traceId()).isEqualTo(run.getTraceId()));
+	}
+
+	@Test
+	void streamSentThroughAnSseEmitterStaysInTheRunsTrace() throws Exception {
+		start();
+		HttpResponse<String> response = post("/chat/sse", "What is OpenTelemetry?");
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body().replace("data:", "").replace("\n", "")).isEqualTo(FakeOpenAiServer.ANSWER);
+		List<SpanData> trace = traceOf("http post /chat/sse");
+		SpanData run = single(trace, "agent.run /chat/sse");
+		List<SpanData> llmCalls = named(trace, "llm.call gpt-4o");
+		assertThat(llmCalls).hasSize(2)
+			.allSatisfy((llm) -> assertThat(llm.getParentSpanId()).isEqualTo(run.getSpanId()));
+		assertThat(single(trace, "tool.call search").getParentSpanId()).isEqualTo(run.getSpanId());
+		assertThat(run.getEndEpochNanos()).isGreaterThanOrEqualTo(llmCalls.get(1).getEndEpochNanos());
+		assertProviderCallsAreChildrenOf(llmCalls, trace);
+	}
+
 	private void start(String... args) throws Exception {
 		this.provider = FakeOpenAiServer.start();
 		String[] defaults = { "--server.port=0", "--spring.ai.openai.base-url=" + this.provider.baseUrl(),
@@ -285,6 +320,13 @@ class SpringAiTracingTests {
 
 	}
 
+	/**
+	 * What a tool saw of the log context, and where it ran.
+	 */
+	record Seen(String thread, String runId, String traceId) {
+
+	}
+
 	@RestController
 	static class ChatController {
 
@@ -308,15 +350,44 @@ class SpringAiTracingTests {
 			return this.chatClient.prompt().user(message).tools(this.tools).stream().content();
 		}
 
+		@AgentEndpoint(path = "/chat/sse", consumes = MediaType.TEXT_PLAIN_VALUE,
+				produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+		SseEmitter sse(@RequestBody String message) {
+			SseEmitter emitter = new SseEmitter();
+			this.chatClient.prompt()
+				.user(message)
+				.tools(this.tools)
+				.stream()
+				.content()
+				.subscribe((token) -> send(emitter, token), emitter::completeWithError, emitter::complete);
+			return emitter;
+		}
+
+		private static void send(SseEmitter emitter, String token) {
+			try {
+				emitter.send(token);
+			}
+			catch (IOException ex) {
+				emitter.completeWithError(ex);
+			}
+		}
+
 	}
 
 	public static class SearchTools {
+
+		private final List<Seen> seen = new CopyOnWriteArrayList<>();
 
 		// @AgentTool next to @Tool: still one tool.call span.
 		@Tool(description = "Search the web")
 		@AgentTool("search")
 		public String search(String query) {
+			this.seen.add(new Seen(Thread.currentThread().getName(), MDC.get("run_id"), MDC.get("trace_id")));
 			return "results for " + query;
+		}
+
+		public List<Seen> seen() {
+			return this.seen;
 		}
 
 	}
