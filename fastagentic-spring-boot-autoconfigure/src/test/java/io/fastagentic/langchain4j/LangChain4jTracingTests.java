@@ -386,12 +386,16 @@ class LangChain4jTracingTests {
 				.build();
 		}
 
+		// Also given the listener bean by hand, as the recipe for other providers says:
+		// still one span per call.
 		@Bean
-		OpenAiStreamingChatModel langChain4jStreamingChatModel(Environment environment) {
+		OpenAiStreamingChatModel langChain4jStreamingChatModel(Environment environment,
+				TracingChatModelListener listener) {
 			return OpenAiStreamingChatModel.builder()
 				.baseUrl(environment.getRequiredProperty("provider.base-url"))
 				.apiKey("test-key")
 				.modelName(MODEL)
+				.listeners(listener)
 				.build();
 		}
 
