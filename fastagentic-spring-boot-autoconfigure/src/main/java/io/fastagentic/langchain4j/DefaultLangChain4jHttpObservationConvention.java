@@ -50,7 +50,8 @@ public class DefaultLangChain4jHttpObservationConvention implements LangChain4jH
 	}
 
 	protected KeyValue uri(LangChain4jHttpObservationContext context) {
-		String path = URI.create(context.getRequest().url()).getPath();
+		URI uri = context.getUri();
+		String path = (uri != null) ? uri.getPath() : null;
 		return KeyValue.of(LowCardinalityKeyNames.URI, (path != null && !path.isEmpty()) ? path : "/");
 	}
 
@@ -60,7 +61,8 @@ public class DefaultLangChain4jHttpObservationConvention implements LangChain4jH
 	}
 
 	protected KeyValue clientName(LangChain4jHttpObservationContext context) {
-		String host = URI.create(context.getRequest().url()).getHost();
+		URI uri = context.getUri();
+		String host = (uri != null) ? uri.getHost() : null;
 		return KeyValue.of(LowCardinalityKeyNames.CLIENT_NAME, (host != null) ? host : NONE);
 	}
 

@@ -21,6 +21,8 @@ public class LangChain4jHttpObservationContext
 
 	private final HttpRequest request;
 
+	private final @Nullable URI uri;
+
 	private @Nullable Integer statusCode;
 
 	/**
@@ -34,9 +36,20 @@ public class LangChain4jHttpObservationContext
 			}
 		}, Kind.CLIENT);
 		this.request = request;
+		this.uri = parse(request.url());
 		setCarrier(copyOf(request));
-		URI uri = URI.create(request.url());
-		setRemoteServiceAddress(uri.getScheme() + "://" + uri.getAuthority());
+		if (this.uri != null && this.uri.getScheme() != null && this.uri.getAuthority() != null) {
+			setRemoteServiceAddress(this.uri.getScheme() + "://" + this.uri.getAuthority());
+		}
+	}
+
+	private static @Nullable URI parse(String url) {
+		try {
+			return URI.create(url);
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	private static HttpRequest.Builder copyOf(HttpRequest request) {
@@ -62,6 +75,14 @@ public class LangChain4jHttpObservationContext
 	 */
 	public HttpRequest getRequest() {
 		return this.request;
+	}
+
+	/**
+	 * The URI of the request.
+	 * @return the URI, or {@code null} when the URL does not parse
+	 */
+	public @Nullable URI getUri() {
+		return this.uri;
 	}
 
 	/**

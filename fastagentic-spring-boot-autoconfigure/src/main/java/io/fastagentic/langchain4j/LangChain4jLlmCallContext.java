@@ -15,11 +15,14 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import io.fastagentic.observation.llm.LlmCallObservationContext;
 import io.fastagentic.observation.llm.LlmMessage;
+import io.micrometer.common.KeyValue;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An {@code llm.call} of a LangChain4j chat model. The messages are converted only when
- * asked for, which only content capture does: a call pays nothing for them otherwise.
+ * An {@code llm.call} of a LangChain4j chat model, with the OpenTelemetry GenAI request
+ * parameters that the request sets ({@code gen_ai.request.temperature}, ...). The
+ * messages are converted only when asked for, which only content capture does: a call
+ * pays nothing for them otherwise.
  *
  * @author FastAgentic
  */
@@ -34,6 +37,18 @@ final class LangChain4jLlmCallContext extends LlmCallObservationContext {
 	LangChain4jLlmCallContext(ChatRequest request, String provider) {
 		super(LangChain4jTracing.ADAPTER, provider, (request.modelName() != null) ? request.modelName() : UNKNOWN);
 		this.request = request;
+		addRequestParameter("gen_ai.request.temperature", request.temperature());
+		addRequestParameter("gen_ai.request.top_p", request.topP());
+		addRequestParameter("gen_ai.request.top_k", request.topK());
+		addRequestParameter("gen_ai.request.max_tokens", request.maxOutputTokens());
+		addRequestParameter("gen_ai.request.frequency_penalty", request.frequencyPenalty());
+		addRequestParameter("gen_ai.request.presence_penalty", request.presencePenalty());
+	}
+
+	private void addRequestParameter(String key, @Nullable Number value) {
+		if (value != null) {
+			addHighCardinalityKeyValue(KeyValue.of(key, value.toString()));
+		}
 	}
 
 	void setChatResponse(ChatResponse response) {

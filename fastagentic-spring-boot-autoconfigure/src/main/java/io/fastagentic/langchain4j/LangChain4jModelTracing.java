@@ -2,7 +2,6 @@ package io.fastagentic.langchain4j;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 import dev.langchain4j.http.client.HttpClientBuilder;
 import dev.langchain4j.http.client.HttpClientBuilderLoader;
@@ -13,7 +12,9 @@ import org.jspecify.annotations.Nullable;
  * The tracing of one LangChain4j chat model: a listener that makes its {@code llm.call}
  * spans and an HTTP client whose provider requests are their children and carry the trace
  * context. Both record with the {@linkplain LangChain4jTracing#current() running
- * application's} tracing, looked up at each call.
+ * application's} tracing, looked up at each call, unless the model was
+ * {@linkplain #bind(List, LangChain4jTracing) bound} to an application's tracing (as
+ * FastAgentic binds every chat model bean to its application's).
  * <p>
  * OpenAI models built with their builders get it without any code. For a model of another
  * provider, give both to its builder:
@@ -31,23 +32,51 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LangChain4jModelTracing {
 
-	private final Supplier<@Nullable LangChain4jTracing> tracing;
-
 	private final LlmCallHandoff handoff = new LlmCallHandoff();
 
 	private final TracingChatModelListener listener;
 
-	private LangChain4jModelTracing(Supplier<@Nullable LangChain4jTracing> tracing) {
-		this.tracing = tracing;
-		this.listener = new TracingChatModelListener(tracing, this.handoff);
+	private volatile @Nullable LangChain4jTracing bound;
+
+	private LangChain4jModelTracing() {
+		this.listener = new TracingChatModelListener(this);
 	}
 
 	/**
-	 * The tracing of a model, recording with the running application's tracing.
+	 * The tracing of a model, recording with the running application's tracing until
+	 * {@linkplain #bind(List, LangChain4jTracing) bound} to one.
 	 * @return the model's tracing
 	 */
 	public static LangChain4jModelTracing create() {
-		return new LangChain4jModelTracing(LangChain4jTracing::current);
+		return new LangChain4jModelTracing();
+	}
+
+	/**
+	 * Make the model whose listeners are given record with an application's tracing
+	 * rather than with the running application's: the application that owns the model
+	 * bean, when several run in one JVM (as cached test contexts do). Listeners other
+	 * than those of a {@code LangChain4jModelTracing} are left alone.
+	 * @param listeners the model's listeners
+	 * @param tracing the tracing to record with
+	 */
+	public static void bind(List<ChatModelListener> listeners, LangChain4jTracing tracing) {
+		for (ChatModelListener listener : listeners) {
+			if (listener instanceof TracingChatModelListener traced && traced.model() != null) {
+				traced.model().bound = tracing;
+			}
+		}
+	}
+
+	/**
+	 * The tracing the model records with now.
+	 */
+	@Nullable LangChain4jTracing tracing() {
+		LangChain4jTracing bound = this.bound;
+		return (bound != null) ? bound : LangChain4jTracing.current();
+	}
+
+	LlmCallHandoff handoff() {
+		return this.handoff;
 	}
 
 	/**
@@ -73,7 +102,7 @@ public final class LangChain4jModelTracing {
 	 * @return the builder
 	 */
 	public HttpClientBuilder httpClientBuilder(HttpClientBuilder delegate) {
-		return new TracingHttpClientBuilder(delegate, this.tracing, this.handoff);
+		return new TracingHttpClientBuilder(delegate, this::tracing, this.handoff);
 	}
 
 	/**

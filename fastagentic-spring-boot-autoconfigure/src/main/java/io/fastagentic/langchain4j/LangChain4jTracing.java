@@ -24,7 +24,9 @@ import org.jspecify.annotations.Nullable;
  * {@linkplain #activate() activates} its tracing and the models, HTTP clients and tool
  * executors built through those SPIs look it up when they are called: a model built
  * before the application started is traced all the same. When several applications run in
- * one JVM, the one activated last is used; nothing is recorded while none is active.
+ * one JVM, a model bean records with its own application's tracing (see
+ * {@link LangChain4jModelTracing#bind}), and so do the AI services built on it; other
+ * models use the tracing activated last. Nothing is recorded while none is active.
  *
  * @author FastAgentic
  */

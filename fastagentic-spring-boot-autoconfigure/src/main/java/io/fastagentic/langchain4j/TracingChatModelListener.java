@@ -39,19 +39,34 @@ public final class TracingChatModelListener implements ChatModelListener {
 
 	private final Supplier<@Nullable LangChain4jTracing> tracing;
 
-	private final @Nullable LlmCallHandoff handoff;
+	private final @Nullable LangChain4jModelTracing model;
 
 	/**
 	 * Create a listener that records with the given tracing.
 	 * @param tracing the application's tracing
 	 */
 	public TracingChatModelListener(LangChain4jTracing tracing) {
-		this(() -> tracing, null);
+		this.tracing = () -> tracing;
+		this.model = null;
 	}
 
-	TracingChatModelListener(Supplier<@Nullable LangChain4jTracing> tracing, @Nullable LlmCallHandoff handoff) {
-		this.tracing = tracing;
-		this.handoff = handoff;
+	TracingChatModelListener(LangChain4jModelTracing model) {
+		this.tracing = model::tracing;
+		this.model = model;
+	}
+
+	/**
+	 * The tracing this listener records with now.
+	 */
+	@Nullable LangChain4jTracing tracing() {
+		return this.tracing.get();
+	}
+
+	/**
+	 * The tracing of the model this listener was made for, if a traced builder made it.
+	 */
+	@Nullable LangChain4jModelTracing model() {
+		return this.model;
 	}
 
 	@Override
@@ -67,8 +82,8 @@ public final class TracingChatModelListener implements ChatModelListener {
 			call = new ObservedCall(tracing.startLlmCall(context), context);
 			requestContext.attributes().put(CALL, call);
 		}
-		if (this.handoff != null) {
-			this.handoff.offer(call.call());
+		if (this.model != null) {
+			this.model.handoff().offer(call.call());
 		}
 	}
 
@@ -90,8 +105,8 @@ public final class TracingChatModelListener implements ChatModelListener {
 	}
 
 	private void clearHandoff() {
-		if (this.handoff != null) {
-			this.handoff.clear();
+		if (this.model != null) {
+			this.model.handoff().clear();
 		}
 	}
 

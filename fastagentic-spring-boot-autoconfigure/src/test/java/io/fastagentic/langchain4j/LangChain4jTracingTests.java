@@ -114,6 +114,7 @@ class LangChain4jTracingTests {
 		assertThat(toolRound.getAttributes().get(AttributeKey.longKey("gen_ai.usage.cache_read.input_tokens")))
 			.isEqualTo(20L);
 		assertLlmCall(answerRound, 80, 20, answerRoundCost, "chatcmpl-answer", "stop");
+		assertThat(toolRound.getAttributes().get(AttributeKey.doubleKey("gen_ai.request.temperature"))).isEqualTo(0.2);
 
 		assertThat(tool.getKind()).isEqualTo(SpanKind.INTERNAL);
 		assertThat(tool.getStartEpochNanos()).isGreaterThanOrEqualTo(toolRound.getEndEpochNanos());
@@ -221,7 +222,7 @@ class LangChain4jTracingTests {
 	}
 
 	@Test
-	void contentIsExportedOnlyWhenCaptureIsOn() throws Exception {
+	void contentIsExportedOnlyWhenCaptureIsOnAndEachApplicationRecordsItsOwnCalls() throws Exception {
 		try (ConfigurableApplicationContext capturing = startApp("--fastagentic.llm.capture-content=true")) {
 			HttpResponse<String> response = post(capturing, "/chat", "What is OpenTelemetry?");
 			List<SpanData> trace = awaitTrace(capturing, traceId(response), "HTTP POST /chat");
@@ -254,6 +255,15 @@ class LangChain4jTracingTests {
 
 			assertThat(attribute(tool, "gen_ai.tool.call.arguments")).isEqualTo("{\"query\":\"opentelemetry\"}");
 			assertThat(attribute(tool, "gen_ai.tool.call.result")).isEqualTo(SearchTools.RESULT);
+
+			// The application started first still records its own calls, without content.
+			HttpResponse<String> first = post(app, "/chat", "What is OpenTelemetry?");
+			List<SpanData> firstTrace = awaitTrace(app, traceId(first), "HTTP POST /chat");
+			assertThat(children(firstTrace, named(firstTrace, "agent.run /chat"))).extracting(SpanData::getName)
+				.containsExactly("llm.call gpt-4o", "tool.call search", "llm.call gpt-4o");
+			assertThat(firstTrace).allSatisfy((span) -> assertThat(CONTENT_KEYS)
+				.noneMatch((key) -> span.getAttributes().get(AttributeKey.stringKey(key)) != null));
+			assertThat(spans(capturing)).noneMatch((span) -> span.getTraceId().equals(traceId(first)));
 		}
 	}
 
@@ -382,16 +392,21 @@ class LangChain4jTracingTests {
 				.baseUrl(environment.getRequiredProperty("provider.base-url"))
 				.apiKey("test-key")
 				.modelName(MODEL)
+				.temperature(0.2)
 				.maxRetries(1)
 				.build();
 		}
 
+		// Also given the listener bean by hand, as the recipe for other providers says:
+		// still one span per call.
 		@Bean
-		OpenAiStreamingChatModel langChain4jStreamingChatModel(Environment environment) {
+		OpenAiStreamingChatModel langChain4jStreamingChatModel(Environment environment,
+				TracingChatModelListener listener) {
 			return OpenAiStreamingChatModel.builder()
 				.baseUrl(environment.getRequiredProperty("provider.base-url"))
 				.apiKey("test-key")
 				.modelName(MODEL)
+				.listeners(listener)
 				.build();
 		}
 

@@ -32,8 +32,11 @@ import org.springframework.context.annotation.Bean;
  * </ul>
  * The {@link TracingChatModelListener} bean traces the models of any other provider:
  * LangChain4j's Spring Boot starters give {@link ChatModelListener} beans to the models
- * they build; a model built by hand takes it with {@code .listeners(listener)}.
- * {@code fastagentic.langchain4j.enabled=false} switches the adapter off.
+ * they build; a model built by hand takes it with {@code .listeners(listener)}. Chat
+ * model beans are bound to this application's tracing, so that they record here even
+ * while another application runs in the same JVM; models built outside the context record
+ * with the application started last. {@code fastagentic.langchain4j.enabled=false}
+ * switches the adapter off.
  *
  * @author FastAgentic
  */
@@ -65,6 +68,12 @@ public final class FastAgenticLangChain4jAutoConfiguration {
 	@ConditionalOnMissingBean
 	TracingChatModelListener tracingChatModelListener(LangChain4jTracing tracing) {
 		return new TracingChatModelListener(tracing);
+	}
+
+	@Bean
+	static LangChain4jModelBindingPostProcessor langChain4jModelBindingPostProcessor(
+			ObjectProvider<LangChain4jTracing> tracing) {
+		return new LangChain4jModelBindingPostProcessor(tracing);
 	}
 
 }

@@ -89,13 +89,21 @@ class FastAgenticLangChain4jAutoConfigurationTests {
 			});
 	}
 
+	@Test
+	void agentToolIsTracedWithoutLangChain4j() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("dev.langchain4j"))
+			.withConfiguration(AutoConfigurations.of(AopAutoConfiguration.class))
+			.withBean(Calculator.class)
+			.run((context) -> assertThat(AopUtils.isAopProxy(context.getBean(Calculator.class))).isTrue());
+	}
+
 	interface Assistant {
 
 		String chat(String message);
 
 	}
 
-	static class SearchTools {
+	public static class SearchTools {
 
 		@Tool
 		@AgentTool
@@ -105,7 +113,7 @@ class FastAgenticLangChain4jAutoConfigurationTests {
 
 	}
 
-	static class Calculator {
+	public static class Calculator {
 
 		@AgentTool
 		public int add(int a, int b) {
