@@ -76,11 +76,11 @@ class AgentRequestPathTests {
 		assertThat(http.getParentSpanContext().isValid()).isFalse();
 		assertThat(http.getAttributes().asMap()).containsEntry(AttributeKey.stringKey("method"), "POST")
 			.containsEntry(AttributeKey.stringKey("path"), "/chat")
-			.containsEntry(AttributeKey.stringKey("status"), "200")
+			.containsEntry(AttributeKey.longKey("status"), 200L)
 			.containsEntry(AttributeKey.stringKey("http.request.method"), "POST")
 			.containsEntry(AttributeKey.stringKey("http.route"), "/chat")
 			.containsEntry(AttributeKey.stringKey("url.path"), "/chat")
-			.containsEntry(AttributeKey.stringKey("http.response.status_code"), "200");
+			.containsEntry(AttributeKey.longKey("http.response.status_code"), 200L);
 
 		SpanData auth = named(trace, "auth.validate");
 		SpanData policy = named(trace, "policy.check");
@@ -117,7 +117,9 @@ class AgentRequestPathTests {
 		assertThat(tool.getAttributes().get(AttributeKey.longKey("duration_ms")))
 			.isEqualTo(Math.round((tool.getEndEpochNanos() - tool.getStartEpochNanos()) / 1_000_000.0));
 		assertThat(children(trace, tool)).singleElement()
-			.satisfies((call) -> assertThat(call.getKind()).isEqualTo(SpanKind.CLIENT));
+			.satisfies((call) -> assertThat(call.getKind()).isEqualTo(SpanKind.CLIENT))
+			// The user's words in the tool's query are not exported.
+			.satisfies((call) -> assertThat(attribute(call, "http.url")).endsWith("/search?q=REDACTED"));
 
 		SpanData llm = named(trace, "llm.call gpt-4o-mini");
 		long promptTokens = usage(response.body(), "prompt_tokens");
@@ -250,6 +252,28 @@ class AgentRequestPathTests {
 		Matcher matcher = Pattern.compile("\"" + key + "\":(\\d+)").matcher(body);
 		assertThat(matcher.find()).as("%s in %s", key, body).isTrue();
 		return Long.parseLong(matcher.group(1));
+	}
+
+	@Test
+	void failedProviderAnsweredWith502MakesTheServerSpanAnError() throws Exception {
+		HttpResponse<String> response = post("/chat", "Break it " + FakeProviderServer.FAIL_MARKER);
+		assertThat(response.statusCode()).isEqualTo(502);
+		List<SpanData> trace = this.spans.awaitTrace(traceResponse(response).group(1), "HTTP POST /chat");
+		SpanData http = named(trace, "HTTP POST /chat");
+		assertThat(http.getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+		assertThat(http.getAttributes().get(AttributeKey.longKey("http.response.status_code"))).isEqualTo(502);
+		assertThat(named(trace, "agent.run /chat").getStatus().getStatusCode()).isEqualTo(StatusCode.ERROR);
+	}
+
+	@Test
+	void badRequestAnsweredWith400HasNoSpanInError() throws Exception {
+		HttpResponse<String> response = post("/chat", " ");
+		assertThat(response.statusCode()).isEqualTo(400);
+		List<SpanData> trace = this.spans.awaitTrace(traceResponse(response).group(1), "HTTP POST /chat");
+		assertThat(named(trace, "HTTP POST /chat").getAttributes().get(AttributeKey.longKey("status"))).isEqualTo(400);
+		assertThat(named(trace, "agent.run /chat").getAttributes().get(AttributeKey.stringKey("run_id"))).isNotNull();
+		assertThat(trace).allSatisfy((span) -> assertThat(span.getStatus().getStatusCode()).as(span.getName())
+			.isNotEqualTo(StatusCode.ERROR));
 	}
 
 	private HttpResponse<String> post(String path, String message) throws Exception {

@@ -63,6 +63,11 @@ class OtlpExportTests {
 		assertThat(server.resourceAttribute("service.version")).isEqualTo("0.1.0-SNAPSHOT");
 		assertThat(server.attribute("method")).isEqualTo("POST");
 		assertThat(server.attribute("status")).isEqualTo("200");
+		// Numbers travel as OTLP integers.
+		assertThat(server.span().getAttributesList())
+			.filteredOn((attribute) -> attribute.getKey().equals("http.response.status_code"))
+			.singleElement()
+			.satisfies((attribute) -> assertThat(attribute.getValue().getIntValue()).isEqualTo(200));
 		assertThat(this.receiver.received()).allSatisfy((request) -> {
 			assertThat(request.method()).isEqualTo("POST");
 			assertThat(request.headers()).containsEntry("x-honeycomb-team", "test-team-key")

@@ -110,11 +110,23 @@ final class OtlpReceiver implements AutoCloseable {
 			return stringValue(this.span.getAttributesList(), key);
 		}
 
+		/**
+		 * A value as text, whatever its OTLP type.
+		 */
+		private static String text(AnyValue value) {
+			return switch (value.getValueCase()) {
+				case INT_VALUE -> Long.toString(value.getIntValue());
+				case DOUBLE_VALUE -> Double.toString(value.getDoubleValue());
+				case BOOL_VALUE -> Boolean.toString(value.getBoolValue());
+				default -> value.getStringValue();
+			};
+		}
+
 		private static String stringValue(List<KeyValue> attributes, String key) {
 			return attributes.stream()
 				.filter((attribute) -> attribute.getKey().equals(key))
 				.map(KeyValue::getValue)
-				.map(AnyValue::getStringValue)
+				.map(ReceivedSpan::text)
 				.findFirst()
 				.orElse(null);
 		}

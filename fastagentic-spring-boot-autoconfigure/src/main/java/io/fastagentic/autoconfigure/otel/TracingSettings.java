@@ -26,6 +26,11 @@ import org.springframework.util.StringUtils;
  */
 final class TracingSettings {
 
+	/**
+	 * Longest span attribute value when the application sets none.
+	 */
+	static final String DEFAULT_MAX_ATTRIBUTE_VALUE_LENGTH = "4096";
+
 	static final String DEFAULT_SERVICE_NAME = "fastagentic-agent";
 
 	private static final String BOOT_DEFAULT_SERVICE_NAME = "unknown_service";
@@ -118,6 +123,7 @@ final class TracingSettings {
 			properties.put("management.opentelemetry.tracing.sampler", "always-off");
 		}
 		putCorrelationDefaults(binder, properties);
+		putSpanLimitDefaults(binder, properties);
 		String sampleRate = this.values.get(TracingSetting.SAMPLE_RATE);
 		if (sampleRate != null || !binder.bind(SAMPLING_PROBABILITY, String.class).isBound()) {
 			// Boot keeps 10 % by default; FastAgentic's documented default is 100 %.
@@ -148,6 +154,16 @@ final class TracingSettings {
 	 * thread a run hops to through Spring's task executor; each yields to a value the
 	 * user set.
 	 */
+	/**
+	 * No attribute is unbounded: a request cannot put a megabyte into a span, the export
+	 * queue or the viewer. The SDK cuts longer values; content capture bounds its own
+	 * values below this.
+	 */
+	private static void putSpanLimitDefaults(Binder binder, Map<String, Object> properties) {
+		putIfUnbound(binder, properties, "management.opentelemetry.tracing.limits.max-attribute-value-length",
+				DEFAULT_MAX_ATTRIBUTE_VALUE_LENGTH);
+	}
+
 	private static void putCorrelationDefaults(Binder binder, Map<String, Object> properties) {
 		putIfUnbound(binder, properties, "management.tracing.baggage.correlation.fields", "run_id,user_id");
 		putIfUnbound(binder, properties, "logging.pattern.correlation", CORRELATION_PATTERN);

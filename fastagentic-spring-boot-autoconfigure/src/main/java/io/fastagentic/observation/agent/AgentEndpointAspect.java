@@ -98,8 +98,7 @@ public class AgentEndpointAspect {
 				result = joinPoint.proceed();
 			}
 			catch (Throwable ex) {
-				observation.error(ex);
-				observation.stop();
+				AgentRunCompletion.failed(observation, ex);
 				throw ex;
 			}
 			return AgentRunCompletion.stopWhenDone(result, observation);

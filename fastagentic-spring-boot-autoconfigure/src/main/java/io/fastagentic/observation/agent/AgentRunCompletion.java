@@ -7,6 +7,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.fastagentic.observation.outcome.ClientOutcomes;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.contextpropagation.ObservationThreadLocalAccessor;
 import org.jspecify.annotations.Nullable;
@@ -148,9 +149,34 @@ final class AgentRunCompletion {
 
 	void fail(Throwable failure) {
 		if (!this.stopped.get()) {
-			this.observation.error(failure);
+			recordFailure(this.observation, failure);
 		}
 		stop();
+	}
+
+	/**
+	 * Stop a run that failed before it returned.
+	 * @param observation the run's observation
+	 * @param failure what the endpoint threw
+	 */
+	static void failed(Observation observation, Throwable failure) {
+		recordFailure(observation, failure);
+		observation.stop();
+	}
+
+	/**
+	 * A failure of the service makes the run an error; a client mistake (answered 4xx)
+	 * does not, and a client that hung up is recorded as such.
+	 */
+	private static void recordFailure(Observation observation, Throwable failure) {
+		if (ClientOutcomes.isClientAbort(failure)) {
+			if (observation.getContext() instanceof AgentRunObservationContext run) {
+				run.setClientAborted(true);
+			}
+		}
+		else if (!ClientOutcomes.isClientError(failure)) {
+			observation.error(failure);
+		}
 	}
 
 	void stop() {

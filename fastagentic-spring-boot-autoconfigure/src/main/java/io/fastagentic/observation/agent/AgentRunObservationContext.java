@@ -34,6 +34,8 @@ public class AgentRunObservationContext extends Observation.Context {
 
 	private @Nullable String observedModel;
 
+	private volatile boolean clientAborted;
+
 	/**
 	 * Create a context.
 	 * @param endpoint the endpoint called
@@ -68,6 +70,19 @@ public class AgentRunObservationContext extends Observation.Context {
 	 */
 	public String getUserId() {
 		return this.userId;
+	}
+
+	/**
+	 * Whether the client hung up before the run's answer was sent: the run's own outcome,
+	 * not an error.
+	 * @return {@code true} when the client went away
+	 */
+	public boolean isClientAborted() {
+		return this.clientAborted;
+	}
+
+	public void setClientAborted(boolean clientAborted) {
+		this.clientAborted = clientAborted;
 	}
 
 	/**

@@ -122,7 +122,13 @@ public enum AgentRunObservationDocumentation implements ObservationDocumentation
 		/**
 		 * How many LLM calls the run made.
 		 */
-		LLM_CALLS("llm.calls");
+		LLM_CALLS("llm.calls"),
+
+		/**
+		 * {@code true} when the client hung up before the answer was sent; such a run is
+		 * not an error.
+		 */
+		CLIENT_ABORTED("client.aborted");
 
 		private final String key;
 

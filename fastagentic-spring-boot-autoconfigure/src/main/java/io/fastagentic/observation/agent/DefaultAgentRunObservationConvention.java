@@ -39,6 +39,9 @@ public class DefaultAgentRunObservationConvention implements AgentRunObservation
 	@Override
 	public KeyValues getHighCardinalityKeyValues(AgentRunObservationContext context) {
 		KeyValues keyValues = KeyValues.of(runId(context), userId(context));
+		if (context.isClientAborted()) {
+			keyValues = keyValues.and(KeyValue.of(HighCardinalityKeyNames.CLIENT_ABORTED, "true"));
+		}
 		AgentRunObservationContext.LlmTotals totals = context.getLlmTotals();
 		if (totals.llmCalls() == 0) {
 			return keyValues;

@@ -3,11 +3,10 @@ package io.fastagentic.observation.handler;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
-import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
+import io.micrometer.tracing.handler.TracingObservationHandler;
 
 /**
  * Makes the spans of agent work, from FastAgentic's observations and from the frameworks'
@@ -21,12 +20,13 @@ import io.micrometer.tracing.handler.DefaultTracingObservationHandler;
  * gets no span: its children hang from its parent's span.</li>
  * </ul>
  * Spring Boot puts tracing handlers in one first-match group in bean order; this one is
- * ordered before Micrometer's default and propagating handlers, and supports only agent
- * work.
+ * ordered before Micrometer's default and propagating handlers, supports only agent work,
+ * and is not a {@code DefaultTracingObservationHandler}, so that Boot's stays in place
+ * for every other observation.
  *
  * @author FastAgentic
  */
-public class AgentTracingObservationHandler extends DefaultTracingObservationHandler {
+public class AgentTracingObservationHandler implements TracingObservationHandler<Observation.Context> {
 
 	/**
 	 * The handler's order: before Spring Boot's tracing handlers (1000 and later).
@@ -35,7 +35,7 @@ public class AgentTracingObservationHandler extends DefaultTracingObservationHan
 
 	private static final String DURATION_MS = "duration_ms";
 
-	private static final String ERROR = "error";
+	private final Tracer tracer;
 
 	private final ObservationAdapters adapters;
 
@@ -45,8 +45,13 @@ public class AgentTracingObservationHandler extends DefaultTracingObservationHan
 	 * @param adapters tells which observations are agent work
 	 */
 	public AgentTracingObservationHandler(Tracer tracer, ObservationAdapters adapters) {
-		super(tracer);
+		this.tracer = tracer;
 		this.adapters = adapters;
+	}
+
+	@Override
+	public Tracer getTracer() {
+		return this.tracer;
 	}
 
 	@Override
@@ -97,27 +102,20 @@ public class AgentTracingObservationHandler extends DefaultTracingObservationHan
 
 	@Override
 	public void tagSpan(Observation.Context context, Span span) {
-		for (KeyValue keyValue : context.getAllKeyValues()) {
-			if (ERROR.equalsIgnoreCase(keyValue.getKey())) {
-				span.error(new RuntimeException(keyValue.getValue()));
-			}
-			else {
-				TypedSpanAttributes.tag(span, keyValue.getKey(), keyValue.getValue());
-			}
-		}
+		TypedSpanAttributes.tagAll(context, span);
 	}
 
 	@Override
 	public void onError(Observation.Context context) {
 		if (!isTransparent(context)) {
-			super.onError(context);
+			TracingObservationHandler.super.onError(context);
 		}
 	}
 
 	@Override
 	public void onEvent(Observation.Event event, Observation.Context context) {
 		if (!isTransparent(context)) {
-			super.onEvent(event, context);
+			TracingObservationHandler.super.onEvent(event, context);
 		}
 	}
 

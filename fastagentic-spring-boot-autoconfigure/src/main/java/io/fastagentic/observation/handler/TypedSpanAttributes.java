@@ -4,6 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import io.micrometer.common.KeyValue;
+import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
 
 /**
@@ -19,8 +21,10 @@ final class TypedSpanAttributes {
 	private static final Map<String, Type> TYPES = Map.ofEntries(Map.entry("tokens.prompt", Type.LONG),
 			Map.entry("tokens.completion", Type.LONG), Map.entry("cost", Type.DOUBLE),
 			Map.entry("duration_ms", Type.LONG), Map.entry("size", Type.LONG), Map.entry("count", Type.LONG),
-			Map.entry("llm.calls", Type.LONG), Map.entry("gen_ai.usage.input_tokens", Type.LONG),
-			Map.entry("gen_ai.usage.output_tokens", Type.LONG), Map.entry("gen_ai.usage.total_tokens", Type.LONG),
+			Map.entry("llm.calls", Type.LONG), Map.entry("status", Type.LONG),
+			Map.entry("http.response.status_code", Type.LONG), Map.entry("client.aborted", Type.BOOLEAN),
+			Map.entry("gen_ai.usage.input_tokens", Type.LONG), Map.entry("gen_ai.usage.output_tokens", Type.LONG),
+			Map.entry("gen_ai.usage.total_tokens", Type.LONG),
 			Map.entry("gen_ai.usage.cache_read.input_tokens", Type.LONG),
 			Map.entry("gen_ai.usage.cache_creation.input_tokens", Type.LONG),
 			Map.entry("gen_ai.request.max_tokens", Type.LONG), Map.entry("gen_ai.request.top_k", Type.DOUBLE),
@@ -29,7 +33,26 @@ final class TypedSpanAttributes {
 			Map.entry("gen_ai.request.presence_penalty", Type.DOUBLE), Map.entry("gen_ai.request.stream", Type.BOOLEAN),
 			Map.entry("gen_ai.response.finish_reasons", Type.STRING_LIST));
 
+	private static final String ERROR = "error";
+
 	private TypedSpanAttributes() {
+	}
+
+	/**
+	 * Tag a span with every key of an observation, typed when the key is known; the
+	 * {@code error} key marks the span as failed, as Micrometer's handlers do.
+	 * @param context the observation's context
+	 * @param span the span
+	 */
+	static void tagAll(Observation.Context context, Span span) {
+		for (KeyValue keyValue : context.getAllKeyValues()) {
+			if (ERROR.equalsIgnoreCase(keyValue.getKey())) {
+				span.error(new RuntimeException(keyValue.getValue()));
+			}
+			else {
+				tag(span, keyValue.getKey(), keyValue.getValue());
+			}
+		}
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.fastagentic.observation.outcome.ClientOutcomes;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -81,11 +82,12 @@ public final class AgentStream {
 	}
 
 	/**
-	 * The stream failed: mark its spans as errors and close them.
+	 * The stream failed: mark its spans as errors and close them. A client that hung up
+	 * is not a failure of the stream: its spans are closed as they are.
 	 * @param failure what went wrong
 	 */
 	public void fail(Throwable failure) {
-		end(failure);
+		end(ClientOutcomes.isClientAbort(failure) ? null : failure);
 	}
 
 	private void end(@Nullable Throwable failure) {

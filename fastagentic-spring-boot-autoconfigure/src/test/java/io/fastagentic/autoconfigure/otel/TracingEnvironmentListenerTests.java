@@ -237,6 +237,17 @@ class TracingEnvironmentListenerTests {
 	}
 
 	@Test
+	void spanAttributeValuesAreBoundedUnlessTheApplicationSetsItsOwnLimit() {
+		apply();
+		assertThat(this.environment.getProperty("management.opentelemetry.tracing.limits.max-attribute-value-length"))
+			.isEqualTo("4096");
+		yml(Map.of("management.opentelemetry.tracing.limits.max-attribute-value-length", "100000"));
+		apply();
+		assertThat(this.environment.getProperty("management.opentelemetry.tracing.limits.max-attribute-value-length"))
+			.isEqualTo("100000");
+	}
+
+	@Test
 	void ymlSettingsDriveBootToo() {
 		yml(Map.of("fastagentic.otel.endpoint", "http://from-yml:4318", "fastagentic.otel.headers.x-api-key",
 				"secret"));

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
+import reactor.core.Exceptions;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -35,6 +36,7 @@ import org.springframework.web.context.request.async.StandardServletAsyncWebRequ
 import org.springframework.web.context.request.async.WebAsyncManager;
 import org.springframework.web.context.request.async.WebAsyncUtils;
 import org.springframework.web.method.support.ModelAndViewContainer;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitterReturnValueHandler;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -134,7 +136,7 @@ class AgentRunCompletionTests {
 
 	@Test
 	void streamingBodyFailureIsRecordedRethrownAndStopsTheRun() {
-		IOException failure = new IOException("Broken pipe");
+		IOException failure = new IOException("Disk full");
 		StreamingResponseBody body = (output) -> {
 			throw failure;
 		};
@@ -189,9 +191,22 @@ class AgentRunCompletionTests {
 		SseEmitter emitter = new SseEmitter();
 		AgentRunCompletion.stopWhenDone(emitter, this.observation);
 		handleAsSpringMvcWould(emitter);
-		IOException failure = new IOException("Connection reset by peer");
+		IllegalStateException failure = new IllegalStateException("Stream source failed");
 		this.asyncWebRequest.onError(new AsyncEvent(this.request.getAsyncContext(), failure));
-		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().assertThatError().hasCause(failure);
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().hasError(failure);
+	}
+
+	@Test
+	void sseEmitterWhoseClientHungUpStopsTheRunWithoutError() throws Exception {
+		SseEmitter emitter = new SseEmitter();
+		AgentRunCompletion.stopWhenDone(emitter, this.observation);
+		handleAsSpringMvcWould(emitter);
+		this.asyncWebRequest
+			.onError(new AsyncEvent(this.request.getAsyncContext(), new IOException("Connection reset by peer")));
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasBeenStopped()
+			.doesNotHaveError()
+			.hasHighCardinalityKeyValue("client.aborted", "true");
 	}
 
 	@Test
@@ -233,6 +248,36 @@ class AgentRunCompletionTests {
 				this.observation);
 		assertThatException().isThrownBy(() -> result.collectList().block()).isSameAs(failure);
 		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().hasError(failure);
+	}
+
+	@Test
+	void clientThatHungUpIsTheRunsOutcomeNotAnError() {
+		IOException hangUp = new IOException("Broken pipe");
+		Flux<?> result = (Flux<?>) AgentRunCompletion.stopWhenDone(Flux.just("Hello").concatWith(Flux.error(hangUp)),
+				this.observation);
+		assertThatException().isThrownBy(() -> result.collectList().block())
+			.satisfies((thrown) -> assertThat(Exceptions.unwrap(thrown)).isSameAs(hangUp));
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasBeenStopped()
+			.doesNotHaveError()
+			.hasHighCardinalityKeyValue("client.aborted", "true");
+	}
+
+	@Test
+	void clientMistakeAnsweredWith4xxIsNotAnError() {
+		ResponseStatusException badRequest = new ResponseStatusException(HttpStatus.BAD_REQUEST, "message is blank");
+		AgentRunCompletion.failed(this.observation, badRequest);
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasBeenStopped()
+			.doesNotHaveError()
+			.doesNotHaveHighCardinalityKeyValueWithKey("client.aborted");
+	}
+
+	@Test
+	void serviceFailureAnsweredWith5xxIsAnError() {
+		ResponseStatusException badGateway = new ResponseStatusException(HttpStatus.BAD_GATEWAY, "provider down");
+		AgentRunCompletion.failed(this.observation, badGateway);
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().hasError(badGateway);
 	}
 
 	@Test

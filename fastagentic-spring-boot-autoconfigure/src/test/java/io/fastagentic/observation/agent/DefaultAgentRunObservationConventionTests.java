@@ -35,7 +35,7 @@ class DefaultAgentRunObservationConventionTests {
 	void documentationPinsTheHighCardinalityKeyNames() {
 		assertThat(names(AgentRunObservationDocumentation.AGENT_RUN.getHighCardinalityKeyNames())).containsExactly(
 				"run_id", "user_id", "tokens.prompt", "tokens.completion", "cost", "gen_ai.usage.input_tokens",
-				"gen_ai.usage.output_tokens", "llm.calls");
+				"gen_ai.usage.output_tokens", "llm.calls", "client.aborted");
 	}
 
 	@Test
@@ -160,6 +160,7 @@ class DefaultAgentRunObservationConventionTests {
 	void conventionKeysAreTheDocumentedOnes() {
 		DefaultAgentRunObservationConvention convention = new DefaultAgentRunObservationConvention();
 		this.context.addLlmCall(llmCall("spring-ai", "gpt-4o", 1, 1, "0.1"));
+		this.context.setClientAborted(true);
 		assertThat(convention.getLowCardinalityKeyValues(this.context).stream().map(KeyValue::getKey))
 			.containsExactlyInAnyOrderElementsOf(
 					names(AgentRunObservationDocumentation.AGENT_RUN.getLowCardinalityKeyNames()));
