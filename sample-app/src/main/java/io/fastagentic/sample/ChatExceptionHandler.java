@@ -1,6 +1,5 @@
 package io.fastagentic.sample;
 
-import org.springframework.core.task.TaskRejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -9,9 +8,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 /**
  * Answers errors with RFC 9457 problem documents: Spring MVC's own exceptions (such as an
- * unreadable body or a {@code ResponseStatusException}) through the base class,
- * dependency failures as {@code 502 Bad Gateway} and a saturated executor as
- * {@code 503 Service Unavailable}.
+ * unreadable body or a {@code ResponseStatusException}) through the base class, and
+ * dependency failures as {@code 502 Bad Gateway}.
  */
 @RestControllerAdvice
 public class ChatExceptionHandler extends ResponseEntityExceptionHandler {
@@ -19,14 +17,6 @@ public class ChatExceptionHandler extends ResponseEntityExceptionHandler {
 	@ExceptionHandler
 	ProblemDetail handleAgentRunFailure(AgentRunException ex) {
 		return agentRunFailed(ex);
-	}
-
-	@ExceptionHandler
-	ProblemDetail handleRejectedTask(TaskRejectedException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-				"The agent is busy, retry later");
-		problem.setTitle("Agent busy");
-		return problem;
 	}
 
 	/**

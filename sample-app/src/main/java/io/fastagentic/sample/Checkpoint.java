@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param id the row id, increasing in the order checkpoints are saved
  * @param runId the run the checkpoint belongs to
  * @param sessionId the chat session of the run, if the client named one
- * @param step the step that was completed, such as {@value AgentService#SEARCH_STEP}
+ * @param step the step that was completed: the name of the tool that ran, such as
+ * {@code search}, or {@value AgentService#ANSWER_STEP}
  * @param state what the run knew after the step, as a JSON document; embedded as JSON
  * rather than as an escaped string when serialized
  * @param createdAt when the checkpoint was saved

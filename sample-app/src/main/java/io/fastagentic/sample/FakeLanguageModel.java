@@ -9,11 +9,23 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The deterministic "model" behind {@link FakeProviderServer}: it writes an answer that
- * cites the search results it was given and counts tokens as whitespace-separated words,
- * so tests can predict both.
+ * The deterministic "model" behind {@link FakeProviderServer}. Offered the
+ * {@value #SEARCH_TOOL} tool, it answers a user message by calling it; given the tool's
+ * results, it writes an answer that cites them. It counts tokens as whitespace-separated
+ * words, so tests can predict the usage.
  */
 public final class FakeLanguageModel {
+
+	/**
+	 * The name of the tool the model calls before answering, when it is offered.
+	 */
+	public static final String SEARCH_TOOL = "search";
+
+	/**
+	 * The id of the model's tool call: one call per user message, so a fixed id is unique
+	 * within a conversation.
+	 */
+	public static final String SEARCH_CALL_ID = "call_search";
 
 	private final JsonMapper jsonMapper = JsonMapper.builder().build();
 
@@ -31,16 +43,28 @@ public final class FakeLanguageModel {
 	}
 
 	/**
-	 * Answers a conversation.
+	 * Takes the model's turn in a conversation.
 	 * @param messages the conversation, oldest message first
-	 * @return the answer with its token usage: prompt tokens are the words of every
-	 * message's content, completion tokens the words of the answer
+	 * @param searchOffered whether the caller offered the {@value #SEARCH_TOOL} tool
+	 * @return a call of the {@value #SEARCH_TOOL} tool if it is offered and the last user
+	 * message has no tool results yet, else the answer. Prompt tokens are the words of
+	 * every message's content, of which those before the model's previous turn are cached
+	 * (the provider saw them in the previous round); completion tokens are the words of
+	 * the answer or of the tool call's arguments.
 	 */
-	public Completion complete(List<Message> messages) {
+	public Turn respond(List<Message> messages, boolean searchOffered) {
 		String question = lastUserContent(messages);
-		String answer = answer((question != null) ? question.strip() : "", messages);
+		question = (question != null) ? question.strip() : "";
 		int promptTokens = messages.stream().mapToInt((message) -> countTokens(message.content())).sum();
-		return new Completion(answer, promptTokens, countTokens(answer));
+		int cachedTokens = cachedTokens(messages);
+		if (searchOffered && !hasToolResultsAfterLastUserMessage(messages)) {
+			String arguments = this.jsonMapper
+				.writeValueAsString(this.jsonMapper.createObjectNode().put("query", question));
+			return new Turn(null, new ToolCall(SEARCH_CALL_ID, SEARCH_TOOL, arguments), promptTokens, cachedTokens,
+					countTokens(arguments));
+		}
+		String answer = answer(question, messages);
+		return new Turn(answer, null, promptTokens, cachedTokens, countTokens(answer));
 	}
 
 	/**
@@ -56,6 +80,32 @@ public final class FakeLanguageModel {
 			}
 		}
 		return null;
+	}
+
+	private static boolean hasToolResultsAfterLastUserMessage(List<Message> messages) {
+		for (int i = messages.size() - 1; i >= 0; i--) {
+			String role = messages.get(i).role();
+			if ("tool".equals(role)) {
+				return true;
+			}
+			if ("user".equals(role)) {
+				return false;
+			}
+		}
+		return false;
+	}
+
+	private static int cachedTokens(List<Message> messages) {
+		int lastAssistant = -1;
+		for (int i = 0; i < messages.size(); i++) {
+			if ("assistant".equals(messages.get(i).role())) {
+				lastAssistant = i;
+			}
+		}
+		return messages.subList(0, Math.max(lastAssistant, 0))
+			.stream()
+			.mapToInt((message) -> countTokens(message.content()))
+			.sum();
 	}
 
 	private String answer(String question, List<Message> messages) {
@@ -119,13 +169,27 @@ public final class FakeLanguageModel {
 	}
 
 	/**
-	 * An answer with its token usage.
+	 * The model's turn: either an answer or a tool call, with its token usage.
 	 *
-	 * @param content the answer
-	 * @param promptTokens tokens of the conversation that was answered
-	 * @param completionTokens tokens of the answer
+	 * @param content the answer, {@code null} when the model calls a tool
+	 * @param toolCall the tool the model calls, {@code null} when it answers
+	 * @param promptTokens tokens of the conversation the model was given
+	 * @param cachedPromptTokens the part of the prompt tokens the provider had cached
+	 * @param completionTokens tokens of the answer or of the tool call's arguments
 	 */
-	public record Completion(String content, int promptTokens, int completionTokens) {
+	public record Turn(@Nullable String content, @Nullable ToolCall toolCall, int promptTokens, int cachedPromptTokens,
+			int completionTokens) {
+
+	}
+
+	/**
+	 * A call of a function tool.
+	 *
+	 * @param id identifies the call, so that the tool's answer can refer to it
+	 * @param name the function name
+	 * @param arguments the arguments, as a JSON document
+	 */
+	public record ToolCall(String id, String name, String arguments) {
 
 	}
 

@@ -39,9 +39,14 @@ import org.springframework.util.Assert;
  * client-side concerns such as timeouts, observations and trace propagation are exercised
  * end to end without network access or credentials. It serves:
  * <ul>
- * <li>{@code POST /v1/chat/completions}: answers with {@link FakeLanguageModel}; a last
- * user message containing {@value #FAIL_MARKER} gets an HTTP 500 instead, so callers can
- * provoke a provider failure;</li>
+ * <li>{@code POST /v1/chat/completions}: the OpenAI chat-completions API, answered by
+ * {@link FakeLanguageModel} with token usage: a user message is answered by a call of the
+ * {@code search} tool when the request offers it, the tool's results by an answer citing
+ * them; with {@code "stream": true} as server-sent events of
+ * {@code chat.completion.chunk}s, ending with a usage chunk when
+ * {@code stream_options.include_usage} is set. A last user message containing
+ * {@value #FAIL_MARKER} gets an HTTP 500 instead of its answer (a tool round before it
+ * still succeeds), so callers can provoke a provider failure;</li>
  * <li>{@code GET /search?q=...}: returns three deterministic search results.</li>
  * </ul>
  * Every request it receives is kept in a bounded log, see {@link #recentRequests()}.
@@ -54,8 +59,8 @@ public final class FakeProviderServer {
 	public static final int MAX_RECORDED_REQUESTS = 100;
 
 	/**
-	 * Text that makes the chat-completions endpoint fail when the last user message
-	 * contains it.
+	 * Text that makes the chat-completions endpoint fail instead of answering when the
+	 * last user message contains it.
 	 */
 	public static final String FAIL_MARKER = "[fail]";
 
@@ -184,37 +189,122 @@ public final class FakeProviderServer {
 		if (!messageNodes.isArray() || messageNodes.isEmpty()) {
 			throw new ApiError(400, "invalid_request_error", "'messages' must be a non-empty array");
 		}
-		if (request.path("stream").asBoolean(false)) {
-			throw new ApiError(400, "invalid_request_error", "Streaming is not supported by the sample provider");
-		}
 		List<FakeLanguageModel.Message> messages = new ArrayList<>();
 		for (JsonNode message : messageNodes) {
 			JsonNode content = message.path("content");
 			messages.add(new FakeLanguageModel.Message(message.path("role").asString(""),
 					content.isString() ? content.stringValue() : null));
 		}
+		FakeLanguageModel.Turn turn = this.model.respond(messages, offersSearch(request.path("tools")));
 		String question = FakeLanguageModel.lastUserContent(messages);
-		if (question != null && question.contains(FAIL_MARKER)) {
+		if (turn.toolCall() == null && question != null && question.contains(FAIL_MARKER)) {
 			throw new ApiError(500, "server_error",
 					"The sample provider failed on purpose: the last user message contains " + FAIL_MARKER);
 		}
-		FakeLanguageModel.Completion completion = this.model.complete(messages);
-		ObjectNode response = this.jsonMapper.createObjectNode();
-		response.put("id", "chatcmpl-" + UUID.randomUUID().toString().replace("-", ""));
-		response.put("object", "chat.completion");
-		response.put("created", Instant.now().getEpochSecond());
-		response.put("model", modelName.stringValue());
+		Completion completion = new Completion("chatcmpl-" + UUID.randomUUID().toString().replace("-", ""),
+				Instant.now().getEpochSecond(), modelName.stringValue(), turn);
+		if (request.path("stream").asBoolean(false)) {
+			stream(exchange, completion, request.path("stream_options").path("include_usage").asBoolean(false));
+		}
+		else {
+			send(exchange, 200, completion(completion));
+		}
+	}
+
+	private static boolean offersSearch(JsonNode tools) {
+		for (JsonNode tool : tools) {
+			if (FakeLanguageModel.SEARCH_TOOL.equals(tool.path("function").path("name").asString(null))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private ObjectNode completion(Completion completion) {
+		ObjectNode response = completion.header(this.jsonMapper.createObjectNode(), "chat.completion");
 		ObjectNode choice = response.putArray("choices").addObject();
 		choice.put("index", 0);
-		ObjectNode answer = choice.putObject("message");
-		answer.put("role", "assistant");
-		answer.put("content", completion.content());
-		choice.put("finish_reason", "stop");
+		ObjectNode message = choice.putObject("message");
+		message.put("role", "assistant");
+		FakeLanguageModel.ToolCall toolCall = completion.turn().toolCall();
+		if (toolCall != null) {
+			message.putNull("content");
+			ObjectNode call = message.putArray("tool_calls").addObject();
+			call.put("id", toolCall.id());
+			call.put("type", "function");
+			call.putObject("function").put("name", toolCall.name()).put("arguments", toolCall.arguments());
+		}
+		else {
+			message.put("content", completion.turn().content());
+		}
+		choice.put("finish_reason", completion.finishReason());
+		usage(response, completion.turn());
+		return response;
+	}
+
+	/**
+	 * Streams a completion as OpenAI does: {@code chat.completion.chunk} events carrying
+	 * deltas (the answer word by word, or the tool call with its arguments in a second
+	 * chunk), a last choice chunk with the finish reason, the usage in a chunk without
+	 * choices when the client asked for it, then {@code [DONE]}.
+	 */
+	private void stream(HttpExchange exchange, Completion completion, boolean includeUsage) throws IOException {
+		exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+		exchange.getResponseHeaders().set("Connection", "close");
+		exchange.sendResponseHeaders(200, 0);
+		try (OutputStream out = exchange.getResponseBody()) {
+			FakeLanguageModel.ToolCall toolCall = completion.turn().toolCall();
+			if (toolCall != null) {
+				ObjectNode call = this.jsonMapper.createObjectNode();
+				call.put("index", 0).put("id", toolCall.id()).put("type", "function");
+				call.putObject("function").put("name", toolCall.name()).put("arguments", "");
+				ObjectNode delta = this.jsonMapper.createObjectNode().put("role", "assistant").putNull("content");
+				delta.putArray("tool_calls").add(call);
+				event(out, chunk(completion, delta, null));
+				ObjectNode arguments = this.jsonMapper.createObjectNode().put("index", 0);
+				arguments.putObject("function").put("arguments", toolCall.arguments());
+				ObjectNode argumentsDelta = this.jsonMapper.createObjectNode();
+				argumentsDelta.putArray("tool_calls").add(arguments);
+				event(out, chunk(completion, argumentsDelta, null));
+			}
+			else {
+				event(out, chunk(completion,
+						this.jsonMapper.createObjectNode().put("role", "assistant").put("content", ""), null));
+				for (String word : String.valueOf(completion.turn().content()).split("(?<= )")) {
+					event(out, chunk(completion, this.jsonMapper.createObjectNode().put("content", word), null));
+				}
+			}
+			event(out, chunk(completion, this.jsonMapper.createObjectNode(), completion.finishReason()));
+			if (includeUsage) {
+				ObjectNode usageChunk = completion.header(this.jsonMapper.createObjectNode(), "chat.completion.chunk");
+				usageChunk.putArray("choices");
+				usage(usageChunk, completion.turn());
+				event(out, this.jsonMapper.writeValueAsString(usageChunk));
+			}
+			event(out, "[DONE]");
+		}
+	}
+
+	private String chunk(Completion completion, ObjectNode delta, @Nullable String finishReason) {
+		ObjectNode chunk = completion.header(this.jsonMapper.createObjectNode(), "chat.completion.chunk");
+		ObjectNode choice = chunk.putArray("choices").addObject();
+		choice.put("index", 0);
+		choice.set("delta", delta);
+		choice.put("finish_reason", finishReason);
+		return this.jsonMapper.writeValueAsString(chunk);
+	}
+
+	private static void event(OutputStream out, String data) throws IOException {
+		out.write(("data: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+		out.flush();
+	}
+
+	private static void usage(ObjectNode response, FakeLanguageModel.Turn turn) {
 		ObjectNode usage = response.putObject("usage");
-		usage.put("prompt_tokens", completion.promptTokens());
-		usage.put("completion_tokens", completion.completionTokens());
-		usage.put("total_tokens", completion.promptTokens() + completion.completionTokens());
-		send(exchange, 200, response);
+		usage.put("prompt_tokens", turn.promptTokens());
+		usage.put("completion_tokens", turn.completionTokens());
+		usage.put("total_tokens", turn.promptTokens() + turn.completionTokens());
+		usage.putObject("prompt_tokens_details").put("cached_tokens", turn.cachedPromptTokens());
 	}
 
 	private void search(HttpExchange exchange) throws IOException {
@@ -336,6 +426,26 @@ public final class FakeProviderServer {
 		 */
 		public @Nullable String queryParameter(String name) {
 			return FakeProviderServer.queryParameter(this.rawQuery, name);
+		}
+
+	}
+
+	/**
+	 * One completion as sent on the wire.
+	 *
+	 * @param id the completion id, shared by the chunks of a stream
+	 * @param created when it was created, in seconds since the epoch
+	 * @param model the model that answered
+	 * @param turn what the model said
+	 */
+	private record Completion(String id, long created, String model, FakeLanguageModel.Turn turn) {
+
+		ObjectNode header(ObjectNode node, String object) {
+			return node.put("id", this.id).put("object", object).put("created", this.created).put("model", this.model);
+		}
+
+		String finishReason() {
+			return (this.turn.toolCall() != null) ? "tool_calls" : "stop";
 		}
 
 	}

@@ -2,7 +2,6 @@ package io.fastagentic.sample;
 
 import java.net.URI;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.NoneNestedConditions;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
@@ -10,39 +9,49 @@ import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.util.Assert;
 import org.springframework.web.client.RestClient;
 
 /**
- * Wires the HTTP client that reaches the LLM provider and the search tool, and starts the
- * in-process {@link FakeProviderServer} when no real provider is configured.
+ * Wires the provider: the in-process {@link FakeProviderServer} when
+ * {@code sample.provider.base-url} is not set, and the HTTP client of the search tool.
+ * Spring AI reaches the same provider through the {@code spring.ai.openai.*} properties
+ * that {@code application.yml} derives from {@code sample.provider.*}.
  */
 @Configuration(proxyBeanMethods = false)
 final class ProviderConfiguration {
 
-	@Bean(initMethod = "start", destroyMethod = "stop")
+	/**
+	 * Starts the fake provider before any bean is created, so that Spring AI's OpenAI
+	 * model, like every other bean, reads a complete configuration (see
+	 * {@link FakeProviderStarter} for why this is a bean factory post-processor). Static,
+	 * as bean factory post-processors must be.
+	 */
+	@Bean
 	@Conditional(NoProviderBaseUrlCondition.class)
-	FakeProviderServer fakeProviderServer() {
-		return new FakeProviderServer();
+	static FakeProviderStarter fakeProviderStarter(ConfigurableEnvironment environment) {
+		return new FakeProviderStarter(environment);
 	}
 
 	/**
-	 * Builds the provider client from the auto-configured builder rather than
+	 * Builds the search tool's client from the auto-configured builder rather than
 	 * {@link RestClient#builder()}, so that it carries whatever Spring Boot and other
 	 * starters contribute (message converters, observations, trace propagation).
 	 */
 	@Bean
 	RestClient providerRestClient(RestClient.Builder builder, ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder,
-			HttpClientSettings httpClientSettings, SampleProperties properties,
-			ObjectProvider<FakeProviderServer> fakeProviderServer) {
+			HttpClientSettings httpClientSettings, SampleProperties properties) {
 		SampleProperties.Provider provider = properties.provider();
-		URI baseUrl = (provider.baseUrl() != null) ? provider.baseUrl() : fakeProviderServer.getObject().baseUri();
+		URI baseUrl = provider.baseUrl();
+		Assert.state(baseUrl != null, "sample.provider.base-url is set, or the fake provider sets it");
 		// Start from the global spring.http.clients settings so that only the timeouts
 		// are specific to the provider.
 		HttpClientSettings settings = httpClientSettings.withTimeouts(provider.connectTimeout(),
 				provider.readTimeout());
 		builder.baseUrl(baseUrl).requestFactory(requestFactoryBuilder.build(settings));
 		String apiKey = provider.apiKey();
-		if (apiKey != null) {
+		if (apiKey != null && !apiKey.isEmpty()) {
 			builder.defaultHeaders((headers) -> headers.setBearerAuth(apiKey));
 		}
 		return builder.build();

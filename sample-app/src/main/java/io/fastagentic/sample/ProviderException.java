@@ -1,5 +1,7 @@
 package io.fastagentic.sample;
 
+import com.openai.errors.OpenAIIoException;
+import com.openai.errors.OpenAIServiceException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.web.client.RestClientException;
@@ -37,6 +39,28 @@ public final class ProviderException extends RuntimeException {
 				? "The " + dependency + " service answered HTTP " + response.getStatusCode().value()
 				: "The " + dependency + " service could not be reached";
 		return new ProviderException(dependency, message, failure);
+	}
+
+	/**
+	 * Finds the dependency failure behind a failed agent run: a {@code ProviderException}
+	 * of the search tool (which Spring AI wraps in its tool execution exception), or an
+	 * error of the OpenAI client that Spring AI's model uses.
+	 * @param failure what the agent run failed with
+	 * @return the dependency failure, or {@code null} if no dependency failed
+	 */
+	static @Nullable ProviderException behind(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof ProviderException provider) {
+				return provider;
+			}
+			if (cause instanceof OpenAIServiceException response) {
+				return new ProviderException("llm", "The llm service answered HTTP " + response.statusCode(), response);
+			}
+			if (cause instanceof OpenAIIoException io) {
+				return new ProviderException("llm", "The llm service could not be reached", io);
+			}
+		}
+		return null;
 	}
 
 	/**

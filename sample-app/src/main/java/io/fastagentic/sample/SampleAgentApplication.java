@@ -5,9 +5,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * A demo AI-agent web service: each chat request calls a search tool and an LLM over
- * HTTP, checkpoints its progress through JDBC and answers either as JSON or as a
- * server-sent event stream.
+ * A demo AI-agent web service built with Spring AI: for each chat request the model calls
+ * a search tool and answers over HTTP, the run is checkpointed through JDBC, and the
+ * answer comes as JSON or as a server-sent event stream.
  *
  * @see ChatController
  * @see AgentService

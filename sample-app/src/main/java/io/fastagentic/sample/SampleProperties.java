@@ -19,13 +19,16 @@ public record SampleProperties(@DefaultValue Provider provider, @DefaultValue Ll
 
 	/**
 	 * How to reach the HTTP service that serves both the OpenAI-compatible
-	 * {@code /v1/chat/completions} endpoint and the {@code /search} tool.
+	 * {@code /v1/chat/completions} endpoint and the {@code /search} tool. Spring AI's
+	 * {@code spring.ai.openai.base-url} and {@code api-key} are derived from these
+	 * settings in {@code application.yml}.
 	 *
-	 * @param baseUrl base URL of the service; when unset, an in-process
-	 * {@link FakeProviderServer} is started and used instead
+	 * @param baseUrl base URL of the service (Spring AI calls {@code {baseUrl}/v1}); when
+	 * unset, an in-process {@link FakeProviderServer} is started and its address set here
 	 * @param apiKey bearer token sent to the service, if it requires one
-	 * @param connectTimeout how long to wait for a connection to the service
-	 * @param readTimeout how long to wait for each response of the service
+	 * @param connectTimeout how long the search tool waits for a connection to the
+	 * service
+	 * @param readTimeout how long the search tool waits for each response of the service
 	 */
 	public record Provider(@Nullable URI baseUrl, @Nullable String apiKey, @DefaultValue("2s") Duration connectTimeout,
 			@DefaultValue("10s") Duration readTimeout) {
@@ -35,7 +38,7 @@ public record SampleProperties(@DefaultValue Provider provider, @DefaultValue Ll
 	/**
 	 * The language model the agent asks for.
 	 *
-	 * @param model model name sent in each chat-completions request
+	 * @param model model name the agent's chat client asks for
 	 */
 	public record Llm(@DefaultValue("gpt-4o-mini") String model) {
 

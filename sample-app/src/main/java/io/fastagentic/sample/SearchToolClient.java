@@ -2,14 +2,14 @@ package io.fastagentic.sample;
 
 import java.util.List;
 
-import io.fastagentic.annotation.AgentTool;
-
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 
 /**
- * The agent's web-search tool, reached over HTTP at {@code GET /search?q=...}.
+ * The web-search service behind the agent's {@code search} tool ({@link SearchTools}),
+ * reached over HTTP at {@code GET /search?q=...} with Spring's {@link RestClient}, so
+ * that each search is an HTTP client span of its {@code tool.call search} span.
  */
 @Component
 public class SearchToolClient {
@@ -30,7 +30,6 @@ public class SearchToolClient {
 	 * @return the search results
 	 * @throws ProviderException if the search service fails or cannot be reached
 	 */
-	@AgentTool("search")
 	public SearchResults search(String query) {
 		SearchResults results;
 		try {

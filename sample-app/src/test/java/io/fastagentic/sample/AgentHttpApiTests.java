@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -56,36 +57,43 @@ class AgentHttpApiTests {
 			.allSatisfy((source) -> assertThat(source).matches("https://example\\.(com|org|net)/.+"));
 		String answer = run.path("answer").asString();
 		assertThat(answer).contains(message).contains(sources);
-		JsonNode llmRequest = this.jsonMapper.readTree(llmRequestFor(message).body());
+		// The usage of the run's two LLM calls, summed: the tool round and the answer.
 		int expectedPromptTokens = 0;
-		for (JsonNode sentMessage : llmRequest.path("messages")) {
-			expectedPromptTokens += FakeLanguageModel.countTokens(sentMessage.path("content").asString(null));
+		for (FakeProviderServer.RecordedRequest llmRequest : llmRequestsFor(message)) {
+			for (JsonNode sentMessage : this.jsonMapper.readTree(llmRequest.body()).path("messages")) {
+				expectedPromptTokens += FakeLanguageModel.countTokens(sentMessage.path("content").asString(null));
+			}
 		}
+		String searchArguments = this.jsonMapper.writeValueAsString(Map.of("query", message));
 		assertThat(run.path("usage").path("prompt_tokens").asInt()).isEqualTo(expectedPromptTokens);
 		assertThat(run.path("usage").path("completion_tokens").asInt())
-			.isEqualTo(FakeLanguageModel.countTokens(answer));
+			.isEqualTo(FakeLanguageModel.countTokens(searchArguments) + FakeLanguageModel.countTokens(answer));
 	}
 
 	@Test
-	void chatCallsTheSearchToolThenTheLlmOverHttp() throws Exception {
+	void theModelCallsTheSearchToolBetweenItsTwoRoundsOverHttp() throws Exception {
 		String message = uniqueMessage("How do span links work?");
 
 		post("/chat", chatRequest(message, null), "application/json");
 
 		List<FakeProviderServer.RecordedRequest> requests = this.provider.recentRequests();
+		List<FakeProviderServer.RecordedRequest> llmRequests = llmRequestsFor(message);
 		FakeProviderServer.RecordedRequest search = searchRequestFor(message);
-		FakeProviderServer.RecordedRequest llm = llmRequestFor(message);
-		assertThat(requests.indexOf(search)).isLessThan(requests.indexOf(llm));
+		assertThat(llmRequests).hasSize(2);
+		assertThat(requests.indexOf(llmRequests.get(0))).isLessThan(requests.indexOf(search));
+		assertThat(requests.indexOf(search)).isLessThan(requests.indexOf(llmRequests.get(1)));
 		assertThat(search.method()).isEqualTo("GET");
-		assertThat(llm.method()).isEqualTo("POST");
-		assertThat(llm.header("Content-Type")).startsWith("application/json");
-		JsonNode body = this.jsonMapper.readTree(llm.body());
-		assertThat(body.path("model").asString()).isEqualTo("gpt-4o-mini");
-		JsonNode messages = body.path("messages");
+		JsonNode toolRound = this.jsonMapper.readTree(llmRequests.get(0).body());
+		assertThat(llmRequests.get(0).method()).isEqualTo("POST");
+		assertThat(llmRequests.get(0).header("Content-Type")).startsWith("application/json");
+		assertThat(toolRound.path("model").asString()).isEqualTo("gpt-4o-mini");
+		assertThat(toolRound.path("tools").findValuesAsString("name")).contains("search");
+		assertThat(toolRound.path("messages").findValuesAsString("role")).containsExactly("system", "user");
+		assertThat(toolRound.path("messages").path(1).path("content").asString()).isEqualTo(message);
+		JsonNode messages = this.jsonMapper.readTree(llmRequests.get(1).body()).path("messages");
 		assertThat(messages.findValuesAsString("role")).containsExactly("system", "user", "assistant", "tool");
-		assertThat(messages.path(1).path("content").asString()).isEqualTo(message);
 		JsonNode toolCall = messages.path(2).path("tool_calls").path(0);
-		assertThat(toolCall.path("function").path("name").asString()).isEqualTo("web_search");
+		assertThat(toolCall.path("function").path("name").asString()).isEqualTo("search");
 		assertThat(messages.path(3).path("tool_call_id").asString()).isEqualTo(toolCall.path("id").asString());
 		JsonNode toolResult = this.jsonMapper.readTree(messages.path(3).path("content").asString());
 		assertThat(toolResult.path("query").asString()).isEqualTo(message);
@@ -113,11 +121,9 @@ class AgentHttpApiTests {
 	}
 
 	@Test
-	void chatStreamSendsOneTokenEventPerWordOfTheAnswerThenADoneEvent() throws Exception {
+	void chatStreamSendsTheAnswerAsTokenEventsThenADoneEventWithTheRunsUsage() throws Exception {
 		String message = uniqueMessage("What is baggage propagation?");
-		String answer = this.jsonMapper.readTree(post("/chat", chatRequest(message, null), "application/json").body())
-			.path("answer")
-			.asString();
+		JsonNode run = this.jsonMapper.readTree(post("/chat", chatRequest(message, null), "application/json").body());
 
 		HttpResponse<String> response = post("/chat/stream", chatRequest(message, null), "text/event-stream");
 
@@ -128,14 +134,18 @@ class AgentHttpApiTests {
 		assertThat(events).hasSizeGreaterThan(2);
 		List<ServerSentEvent> tokens = events.subList(0, events.size() - 1);
 		assertThat(tokens).extracting(ServerSentEvent::name).containsOnly("token");
-		assertThat(tokens.stream().map(ServerSentEvent::data).collect(Collectors.joining(" "))).isEqualTo(answer);
+		assertThat(tokens.stream().map(ServerSentEvent::data).collect(Collectors.joining()))
+			.isEqualTo(run.path("answer").asString());
 		ServerSentEvent done = events.get(events.size() - 1);
 		assertThat(done.name()).isEqualTo("done");
 		JsonNode summary = this.jsonMapper.readTree(done.data());
+		assertThat(summary.path("run_id").asString()).startsWith("run-").isNotEqualTo(run.path("run_id").asString());
 		assertThat(summary.path("model").asString()).isEqualTo("gpt-4o-mini");
-		assertThat(summary.path("usage").path("completion_tokens").asInt()).isEqualTo(tokens.size());
-		assertThat(summary.path("sources")).hasSize(3);
-		assertThat(get("/checkpoints/" + summary.path("run_id").asString()).statusCode()).isEqualTo(200);
+		assertThat(summary.path("usage")).isEqualTo(run.path("usage"));
+		assertThat(summary.path("sources")).isEqualTo(run.path("sources"));
+		JsonNode checkpoints = this.jsonMapper
+			.readTree(get("/checkpoints/" + summary.path("run_id").asString()).body());
+		assertThat(checkpoints.findValuesAsString("step")).containsExactly("search", "answer");
 	}
 
 	@Test
@@ -204,12 +214,11 @@ class AgentHttpApiTests {
 			.orElseThrow(() -> new AssertionError("No search request for " + message));
 	}
 
-	private FakeProviderServer.RecordedRequest llmRequestFor(String message) {
+	private List<FakeProviderServer.RecordedRequest> llmRequestsFor(String message) {
 		return this.provider.recentRequests()
 			.stream()
 			.filter((request) -> request.path().equals("/v1/chat/completions") && request.body().contains(message))
-			.findFirst()
-			.orElseThrow(() -> new AssertionError("No LLM request for " + message));
+			.toList();
 	}
 
 	// Unique, so that a test finds its own requests among those the shared provider saw.

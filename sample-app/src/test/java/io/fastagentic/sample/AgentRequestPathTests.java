@@ -19,6 +19,7 @@ import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -97,7 +98,7 @@ class AgentRequestPathTests {
 		assertThat(attribute(policy, "policy.reason")).isEqualTo("no policy restricts agent endpoints");
 		assertThat(attribute(run, "run_id")).isEqualTo(runId);
 		assertThat(attribute(run, "endpoint")).isEqualTo("/chat");
-		assertThat(attribute(run, "adapter")).isEqualTo("custom");
+		assertThat(attribute(run, "adapter")).isEqualTo("spring-ai");
 		assertThat(attribute(run, "model")).isEqualTo("gpt-4o-mini");
 		assertThat(attribute(run, "user_id")).isEqualTo("anonymous");
 		assertThat(attribute(run, "gen_ai.operation.name")).isEqualTo("invoke_agent");
@@ -105,55 +106,84 @@ class AgentRequestPathTests {
 		assertThat(List.of(http, auth, policy, run))
 			.allSatisfy((span) -> assertThat(span.getStatus().getStatusCode()).isNotEqualTo(StatusCode.ERROR));
 
-		assertThat(ExportedSpans.names(children(trace, run))).containsExactly("custom.preprocessing",
+		// Spring AI's chat client and advisors add no spans: the model decides to search,
+		// Spring AI runs the tool, the advisor checkpoints, the model answers.
+		List<SpanData> steps = children(trace, run);
+		assertThat(ExportedSpans.names(steps)).containsExactly("custom.preprocessing", "llm.call gpt-4o-mini",
 				"tool.call search", "checkpoint.write", "llm.call gpt-4o-mini", "checkpoint.write");
-		SpanData custom = named(trace, "custom.preprocessing");
+		SpanData custom = steps.get(0);
 		assertThat(custom.getAttributes().get(AttributeKey.longKey("input_size"))).isEqualTo(22L);
 
-		SpanData tool = named(trace, "tool.call search");
+		SpanData toolRound = steps.get(1);
+		SpanData answerRound = steps.get(4);
+		assertThat(List.of(toolRound, answerRound)).allSatisfy((llm) -> {
+			assertThat(llm.getKind()).isEqualTo(SpanKind.CLIENT);
+			assertThat(attribute(llm, "model")).isEqualTo("gpt-4o-mini");
+			assertThat(attribute(llm, "gen_ai.operation.name")).isEqualTo("chat");
+			assertThat(attribute(llm, "gen_ai.provider.name")).isEqualTo("openai");
+			assertThat(attribute(llm, "gen_ai.request.model")).isEqualTo("gpt-4o-mini");
+			assertThat(attribute(llm, "gen_ai.response.model")).isEqualTo("gpt-4o-mini");
+			assertThat(attribute(llm, "gen_ai.response.id")).startsWith("chatcmpl-");
+			assertThat(llm.getAttributes().get(AttributeKey.longKey("tokens.prompt"))).isPositive();
+			assertThat(llm.getAttributes().get(AttributeKey.longKey("gen_ai.usage.input_tokens")))
+				.isEqualTo(llm.getAttributes().get(AttributeKey.longKey("tokens.prompt")));
+			assertThat(llm.getAttributes().get(AttributeKey.longKey("gen_ai.usage.output_tokens")))
+				.isEqualTo(llm.getAttributes().get(AttributeKey.longKey("tokens.completion")));
+			assertThat(llm.getAttributes().get(AttributeKey.doubleKey("cost"))).isEqualTo(gpt4oMiniCost(llm));
+			// The provider call: Spring AI's HTTP client span, which sent the
+			// traceparent.
+			assertThat(children(trace, llm)).singleElement().satisfies((post) -> {
+				assertThat(post.getKind()).isEqualTo(SpanKind.CLIENT);
+				assertThat(post.getName()).isEqualToIgnoringCase("POST");
+			});
+		});
+		assertThat(toolRound.getAttributes().get(AttributeKey.stringArrayKey("gen_ai.response.finish_reasons")))
+			.containsExactly("tool_calls");
+		assertThat(answerRound.getAttributes().get(AttributeKey.stringArrayKey("gen_ai.response.finish_reasons")))
+			.containsExactly("stop");
+		// The provider had seen the tool round's prompt: cached, and priced as cached.
+		assertThat(answerRound.getAttributes().get(AttributeKey.longKey("gen_ai.usage.cache_read.input_tokens")))
+			.isEqualTo(toolRound.getAttributes().get(AttributeKey.longKey("tokens.prompt")));
+
+		SpanData tool = steps.get(2);
+		assertThat(tool.getStartEpochNanos()).isGreaterThanOrEqualTo(toolRound.getEndEpochNanos());
 		assertThat(attribute(tool, "tool")).isEqualTo("search");
 		assertThat(attribute(tool, "gen_ai.operation.name")).isEqualTo("execute_tool");
 		assertThat(attribute(tool, "gen_ai.tool.name")).isEqualTo("search");
+		assertThat(attribute(tool, "gen_ai.tool.call.id")).isEqualTo(FakeLanguageModel.SEARCH_CALL_ID);
 		assertThat(tool.getAttributes().get(AttributeKey.longKey("duration_ms")))
 			.isEqualTo(Math.round((tool.getEndEpochNanos() - tool.getStartEpochNanos()) / 1_000_000.0));
-		assertThat(children(trace, tool)).singleElement()
-			.satisfies((call) -> assertThat(call.getKind()).isEqualTo(SpanKind.CLIENT))
+		assertThat(children(trace, tool)).singleElement().satisfies((call) -> {
+			assertThat(call.getKind()).isEqualTo(SpanKind.CLIENT);
+			assertThat(call.getName()).isEqualTo("http get");
 			// The user's words in the tool's query are not exported.
-			.satisfies((call) -> assertThat(attribute(call, "http.url")).endsWith("/search?q=REDACTED"));
+			assertThat(attribute(call, "http.url")).endsWith("/search?q=REDACTED");
+		});
 
-		SpanData llm = named(trace, "llm.call gpt-4o-mini");
+		// The run's totals: what the user was answered, and the cost of the request.
 		long promptTokens = usage(response.body(), "prompt_tokens");
 		long completionTokens = usage(response.body(), "completion_tokens");
-		assertThat(llm.getKind()).isEqualTo(SpanKind.CLIENT);
-		assertThat(attribute(llm, "model")).isEqualTo("gpt-4o-mini");
-		assertThat(llm.getAttributes().get(AttributeKey.longKey("tokens.prompt"))).isEqualTo(promptTokens);
-		assertThat(llm.getAttributes().get(AttributeKey.longKey("tokens.completion"))).isEqualTo(completionTokens);
-		assertThat(llm.getAttributes().get(AttributeKey.doubleKey("cost")))
-			.isEqualTo(new BigDecimal("0.15").multiply(BigDecimal.valueOf(promptTokens))
-				.add(new BigDecimal("0.60").multiply(BigDecimal.valueOf(completionTokens)))
-				.movePointLeft(6)
-				.doubleValue());
-		assertThat(attribute(llm, "gen_ai.operation.name")).isEqualTo("chat");
-		assertThat(attribute(llm, "gen_ai.provider.name")).isEqualTo("openai");
-		assertThat(attribute(llm, "gen_ai.request.model")).isEqualTo("gpt-4o-mini");
-		assertThat(attribute(llm, "gen_ai.response.model")).isEqualTo("gpt-4o-mini");
-		assertThat(attribute(llm, "gen_ai.usage.input_tokens")).isEqualTo(Long.toString(promptTokens));
-		assertThat(attribute(llm, "gen_ai.usage.output_tokens")).isEqualTo(Long.toString(completionTokens));
-		assertThat(llm.getAttributes().asMap().keySet())
-			.noneMatch((key) -> key.getKey().startsWith("gen_ai.input") || key.getKey().startsWith("gen_ai.output"));
-		assertThat(children(trace, llm)).singleElement()
-			.satisfies((call) -> assertThat(call.getKind()).isEqualTo(SpanKind.CLIENT));
+		assertThat(run.getAttributes().get(AttributeKey.longKey("tokens.prompt"))).isEqualTo(promptTokens)
+			.isEqualTo(toolRound.getAttributes().get(AttributeKey.longKey("tokens.prompt"))
+					+ answerRound.getAttributes().get(AttributeKey.longKey("tokens.prompt")));
+		assertThat(run.getAttributes().get(AttributeKey.longKey("tokens.completion"))).isEqualTo(completionTokens);
+		assertThat(run.getAttributes().get(AttributeKey.longKey("llm.calls"))).isEqualTo(2L);
+		assertThat(run.getAttributes().get(AttributeKey.doubleKey("cost")))
+			.isCloseTo(gpt4oMiniCost(toolRound) + gpt4oMiniCost(answerRound), Offset.offset(1e-12));
 
-		assertThat(trace).filteredOn((span) -> span.getName().equals("checkpoint.write"))
-			.hasSize(2)
-			.allSatisfy((write) -> {
-				assertThat(attribute(write, "backend")).isEqualTo("jdbc");
-				assertThat(Long.parseLong(attribute(write, "size"))).isPositive();
-			});
+		assertThat(List.of(steps.get(3), steps.get(5))).allSatisfy((write) -> {
+			assertThat(attribute(write, "backend")).isEqualTo("jdbc");
+			assertThat(write.getAttributes().get(AttributeKey.longKey("size"))).isPositive();
+			assertThat(ExportedSpans.names(children(trace, write))).containsExactly("INSERT agent_checkpoint");
+		});
+		assertThat(trace).allSatisfy((span) -> assertThat(span.getAttributes().asMap().keySet())
+			.noneMatch((key) -> key.getKey().startsWith("gen_ai.input") || key.getKey().startsWith("gen_ai.output")
+					|| key.getKey().startsWith("gen_ai.tool.call.arguments")
+					|| key.getKey().startsWith("gen_ai.tool.call.result")));
 	}
 
 	@Test
-	void streamedRunEndsAfterTheWorkDoneForTheLastEvent() throws Exception {
+	void streamedRunKeepsItsWorkInItsTraceAndEndsAfterTheLastEvent() throws Exception {
 		HttpResponse<String> response = post("/chat/stream", "Stream the answer please");
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.body()).contains("event:token").contains("event:done");
@@ -164,18 +194,35 @@ class AgentRequestPathTests {
 		SpanData run = named(trace, "agent.run /chat/stream");
 		assertThat(run.getParentSpanId()).isEqualTo(http.getSpanId());
 		assertThat(attribute(run, "run_id")).isEqualTo(runId);
-		// The agent works on an executor thread after the controller method returned:
-		// its work and its events are children of agent.run, which ends after the last.
-		List<SpanData> workAfterReturn = children(trace, run);
-		assertThat(ExportedSpans.names(workAfterReturn)).contains("custom.preprocessing", "tool.call search",
-				"llm.call gpt-4o-mini", "stream.emit token", "stream.emit done");
-		assertThat(workAfterReturn)
-			.allSatisfy((span) -> assertThat(run.getEndEpochNanos()).isGreaterThanOrEqualTo(span.getEndEpochNanos()));
+		assertThat(attribute(run, "adapter")).isEqualTo("spring-ai");
+		// The model is called, the tool run and the answer checkpointed while Spring MVC
+		// consumes the returned stream, on Reactor's threads, after the controller method
+		// returned: all of it stays under agent.run, which ends after the last event.
+		// The provider call of each streamed LLM call (Spring AI's POST span, sent by the
+		// OpenAI SDK from a thread without context) is that call's child.
+		List<SpanData> steps = children(trace, run);
+		assertThat(ExportedSpans.names(steps)).containsSubsequence("custom.preprocessing", "llm.call gpt-4o-mini",
+				"tool.call search", "checkpoint.write", "llm.call gpt-4o-mini", "checkpoint.write");
+		assertThat(ExportedSpans.names(steps)).contains("stream.emit token", "stream.emit done");
+		assertThat(steps).filteredOn((span) -> span.getName().equals("llm.call gpt-4o-mini"))
+			.hasSize(2)
+			.allSatisfy((llm) -> assertThat(llm.getKind()).isEqualTo(SpanKind.CLIENT))
+			.allSatisfy((llm) -> assertThat(ExportedSpans.names(children(trace, llm))).containsExactly("POST"));
+		assertThat(ExportedSpans.names(children(trace, named(trace, "tool.call search")))).containsExactly("http get");
+		// Known gap too: Spring AI stops a streamed call's observation in doFinally, once
+		// the stream's completion has reached the endpoint's subscriber, which ends the
+		// run: the answering llm.call ends a little after agent.run.
+		assertThat(steps).filteredOn((span) -> !span.getName().startsWith("llm.call"))
+			.allSatisfy((span) -> assertThat(run.getEndEpochNanos()).as("end of %s", span.getName())
+				.isGreaterThanOrEqualTo(span.getEndEpochNanos()));
 		assertThat(http.getEndEpochNanos()).isGreaterThanOrEqualTo(run.getEndEpochNanos());
+		long streamedPromptTokens = usage(response.body(), "prompt_tokens");
+		assertThat(run.getAttributes().get(AttributeKey.longKey("tokens.prompt"))).isEqualTo(streamedPromptTokens);
+		assertThat(run.getAttributes().get(AttributeKey.longKey("llm.calls"))).isEqualTo(2L);
 		long tokenEvents = response.body().lines().filter((line) -> line.equals("event:token")).count();
 		SpanData tokens = named(trace, "stream.emit token");
 		assertThat(attribute(tokens, "event_type")).isEqualTo("token");
-		assertThat(attribute(tokens, "count")).isEqualTo(Long.toString(tokenEvents));
+		assertThat(tokens.getAttributes().get(AttributeKey.longKey("count"))).isEqualTo(tokenEvents);
 		assertThat(attribute(tokens, "run_id")).isEqualTo(runId);
 		assertThat(attribute(named(trace, "stream.emit done"), "count")).isEqualTo("1");
 	}
@@ -246,6 +293,22 @@ class AgentRequestPathTests {
 		assertThat(mismatches).isEmpty();
 		assertThat(linesByRun).hasSize(200);
 		assertThat(linesByRun.values()).allSatisfy((count) -> assertThat(count).isGreaterThanOrEqualTo(2));
+	}
+
+	/**
+	 * The cost of a gpt-4o-mini call as FastAgentic prices it: USD 0.15 per million input
+	 * tokens, 0.075 per million cached input tokens, 0.60 per million output tokens.
+	 */
+	private static double gpt4oMiniCost(SpanData llm) {
+		long prompt = llm.getAttributes().get(AttributeKey.longKey("tokens.prompt"));
+		Long cached = llm.getAttributes().get(AttributeKey.longKey("gen_ai.usage.cache_read.input_tokens"));
+		long cachedTokens = (cached != null) ? cached : 0;
+		long completion = llm.getAttributes().get(AttributeKey.longKey("tokens.completion"));
+		return new BigDecimal("0.15").multiply(BigDecimal.valueOf(prompt - cachedTokens))
+			.add(new BigDecimal("0.075").multiply(BigDecimal.valueOf(cachedTokens)))
+			.add(new BigDecimal("0.60").multiply(BigDecimal.valueOf(completion)))
+			.movePointLeft(6)
+			.doubleValue();
 	}
 
 	private static long usage(String body, String key) {

@@ -61,7 +61,7 @@ class ConfiguredProviderTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(this.context.getBeanProvider(FakeProviderServer.class).getIfAvailable()).isNull();
 		assertThat(userProvider.recentRequests()).extracting(FakeProviderServer.RecordedRequest::path)
-			.containsExactly("/search", "/v1/chat/completions");
+			.containsExactly("/v1/chat/completions", "/search", "/v1/chat/completions");
 		assertThat(userProvider.recentRequests())
 			.allSatisfy((request) -> assertThat(request.header("Authorization")).isEqualTo("Bearer test-key"));
 	}

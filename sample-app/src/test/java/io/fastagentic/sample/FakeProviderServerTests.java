@@ -7,6 +7,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +22,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Tests for {@link FakeProviderServer}, over real HTTP.
  */
 class FakeProviderServerTests {
+
+	private static final String SEARCH_TOOL = """
+			{"type": "function", "function": {"name": "search", "parameters": {"type": "object",
+				"properties": {"query": {"type": "string"}}}}}""";
+
+	private static final String SEARCH_RESULTS = """
+			{"query": "tracing", "results": [
+				{"title": "Tracing", "url": "https://example.com/tracing", "snippet": "All about it."}]}""";
 
 	private final FakeProviderServer server = new FakeProviderServer();
 
@@ -60,6 +70,7 @@ class FakeProviderServerTests {
 		JsonNode choice = body.path("choices").path(0);
 		assertThat(choice.path("index").asInt()).isZero();
 		assertThat(choice.path("message").path("role").asString()).isEqualTo("assistant");
+		assertThat(choice.path("message").has("tool_calls")).isFalse();
 		assertThat(choice.path("finish_reason").asString()).isEqualTo("stop");
 		String answer = choice.path("message").path("content").asString();
 		assertThat(answer).isEqualTo("I have no tool results for \"What is tracing?\", so I cannot cite a source.");
@@ -67,13 +78,103 @@ class FakeProviderServerTests {
 		assertThat(usage.path("prompt_tokens").asInt()).isEqualTo(5);
 		assertThat(usage.path("completion_tokens").asInt()).isEqualTo(15);
 		assertThat(usage.path("total_tokens").asInt()).isEqualTo(20);
+		assertThat(usage.path("prompt_tokens_details").path("cached_tokens").asInt()).isZero();
 	}
 
 	@Test
-	void chatCompletionFailsWithServerErrorWhenLastUserMessageAsksForIt() throws Exception {
+	void offeredTheSearchToolTheModelCallsItThenAnswersItsResults() throws Exception {
+		HttpResponse<String> toolRound = postChatCompletion("""
+				{"model": "gpt-test", "tools": [%s], "messages": [
+					{"role": "system", "content": "Be brief."},
+					{"role": "user", "content": "What is tracing?"}]}""".formatted(SEARCH_TOOL));
+
+		JsonNode choice = this.jsonMapper.readTree(toolRound.body()).path("choices").path(0);
+		assertThat(choice.path("finish_reason").asString()).isEqualTo("tool_calls");
+		assertThat(choice.path("message").path("content").isNull()).isTrue();
+		JsonNode call = choice.path("message").path("tool_calls").path(0);
+		assertThat(call.path("id").asString()).isEqualTo("call_search");
+		assertThat(call.path("type").asString()).isEqualTo("function");
+		assertThat(call.path("function").path("name").asString()).isEqualTo("search");
+		assertThat(call.path("function").path("arguments").asString()).isEqualTo("{\"query\":\"What is tracing?\"}");
+
+		HttpResponse<String> answerRound = postChatCompletion("""
+				{"model": "gpt-test", "tools": [%s], "messages": [
+					{"role": "system", "content": "Be brief."},
+					{"role": "user", "content": "What is tracing?"},
+					{"role": "assistant", "content": null, "tool_calls": [{"id": "call_search", "type": "function",
+						"function": {"name": "search", "arguments": "{\\"query\\":\\"What is tracing?\\"}"}}]},
+					{"role": "tool", "tool_call_id": "call_search", "content": %s}]}""".formatted(SEARCH_TOOL,
+				this.jsonMapper.writeValueAsString(SEARCH_RESULTS)));
+
+		JsonNode body = this.jsonMapper.readTree(answerRound.body());
+		assertThat(body.path("choices").path(0).path("finish_reason").asString()).isEqualTo("stop");
+		assertThat(body.path("choices").path(0).path("message").path("content").asString())
+			.isEqualTo("Here is what I found about \"What is tracing?\" in 1 search result. "
+					+ "The best match is \"Tracing\" (https://example.com/tracing).");
+		assertThat(body.path("usage").path("prompt_tokens").asInt())
+			.isEqualTo(5 + FakeLanguageModel.countTokens(SEARCH_RESULTS));
+		assertThat(body.path("usage").path("prompt_tokens_details").path("cached_tokens").asInt()).isEqualTo(5);
+	}
+
+	@Test
+	void streamedAnswerComesAsChunksThenTheUsageChunkThenDone() throws Exception {
+		HttpResponse<String> response = postChatCompletion("""
+				{"model": "gpt-test", "stream": true, "stream_options": {"include_usage": true},
+				 "messages": [{"role": "user", "content": "What is tracing?"}]}""");
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("text/event-stream");
+		List<String> data = events(response.body());
+		assertThat(data.get(data.size() - 1)).isEqualTo("[DONE]");
+		List<JsonNode> chunks = data.subList(0, data.size() - 1).stream().map(this.jsonMapper::readTree).toList();
+		assertThat(chunks).allSatisfy((chunk) -> {
+			assertThat(chunk.path("object").asString()).isEqualTo("chat.completion.chunk");
+			assertThat(chunk.path("id").asString()).isEqualTo(chunks.get(0).path("id").asString());
+			assertThat(chunk.path("model").asString()).isEqualTo("gpt-test");
+		});
+		JsonNode usageChunk = chunks.get(chunks.size() - 1);
+		assertThat(usageChunk.path("choices")).isEmpty();
+		assertThat(usageChunk.path("usage").path("prompt_tokens").asInt()).isEqualTo(3);
+		assertThat(usageChunk.path("usage").path("completion_tokens").asInt()).isEqualTo(15);
+		JsonNode last = chunks.get(chunks.size() - 2).path("choices").path(0);
+		assertThat(last.path("finish_reason").asString()).isEqualTo("stop");
+		List<JsonNode> deltas = chunks.subList(0, chunks.size() - 2)
+			.stream()
+			.map((chunk) -> chunk.path("choices").path(0).path("delta"))
+			.toList();
+		assertThat(deltas.get(0).path("role").asString()).isEqualTo("assistant");
+		assertThat(deltas.stream().map((delta) -> delta.path("content").asString()).collect(Collectors.joining()))
+			.isEqualTo("I have no tool results for \"What is tracing?\", so I cannot cite a source.");
+		assertThat(deltas).hasSize(1 + 15);
+	}
+
+	@Test
+	void streamedToolCallComesWithItsArgumentsInASecondChunk() throws Exception {
+		HttpResponse<String> response = postChatCompletion("""
+				{"model": "gpt-test", "stream": true, "tools": [%s],
+				 "messages": [{"role": "user", "content": "What is tracing?"}]}""".formatted(SEARCH_TOOL));
+
+		List<String> data = events(response.body());
+		assertThat(data).hasSize(4).last().isEqualTo("[DONE]");
+		JsonNode first = this.jsonMapper.readTree(data.get(0)).path("choices").path(0).path("delta");
+		assertThat(first.path("tool_calls").path(0).path("id").asString()).isEqualTo("call_search");
+		assertThat(first.path("tool_calls").path(0).path("function").path("name").asString()).isEqualTo("search");
+		JsonNode second = this.jsonMapper.readTree(data.get(1)).path("choices").path(0).path("delta");
+		assertThat(second.path("tool_calls").path(0).path("function").path("arguments").asString())
+			.isEqualTo("{\"query\":\"What is tracing?\"}");
+		assertThat(this.jsonMapper.readTree(data.get(2)).path("choices").path(0).path("finish_reason").asString())
+			.isEqualTo("tool_calls");
+	}
+
+	@Test
+	void chatCompletionFailsWithServerErrorInsteadOfAnsweringWhenLastUserMessageAsksForIt() throws Exception {
+		HttpResponse<String> toolRound = postChatCompletion("""
+				{"model": "gpt-test", "tools": [%s], "messages": [{"role": "user", "content": "Please [fail] now"}]}"""
+			.formatted(SEARCH_TOOL));
 		HttpResponse<String> response = postChatCompletion("""
 				{"model": "gpt-test", "messages": [{"role": "user", "content": "Please [fail] now"}]}""");
 
+		assertThat(toolRound.statusCode()).isEqualTo(200);
 		assertThat(response.statusCode()).isEqualTo(500);
 		JsonNode error = this.jsonMapper.readTree(response.body()).path("error");
 		assertThat(error.path("type").asString()).isEqualTo("server_error");
@@ -87,14 +188,6 @@ class FakeProviderServerTests {
 		assertThat(response.statusCode()).isEqualTo(400);
 		assertThat(this.jsonMapper.readTree(response.body()).path("error").path("type").asString())
 			.isEqualTo("invalid_request_error");
-	}
-
-	@Test
-	void chatCompletionRejectsStreamingRequests() throws Exception {
-		HttpResponse<String> response = postChatCompletion("""
-				{"model": "gpt-test", "stream": true, "messages": [{"role": "user", "content": "Hi"}]}""");
-
-		assertThat(response.statusCode()).isEqualTo(400);
 	}
 
 	@Test
@@ -163,6 +256,12 @@ class FakeProviderServerTests {
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString(json))
 			.build());
+	}
+
+	private static List<String> events(String stream) {
+		List<String> lines = stream.lines().filter((line) -> !line.isEmpty()).toList();
+		assertThat(lines).allSatisfy((line) -> assertThat(line).startsWith("data: "));
+		return lines.stream().map((line) -> line.substring("data: ".length())).toList();
 	}
 
 	private HttpResponse<String> search(String query) throws IOException, InterruptedException {

@@ -47,7 +47,7 @@ class SamplingRulesTests {
 		List<SpanData> trace = spans(context).awaitTrace(failedTrace, "HTTP POST /chat");
 		assertThat(ExportedSpans.names(trace)).contains("HTTP POST /chat", "auth.validate", "policy.check",
 				"agent.run /chat", "tool.call search", "llm.call gpt-4o-mini", "checkpoint.write",
-				"INSERT agent_checkpoint", "http get", "http post");
+				"INSERT agent_checkpoint", "http get", "POST");
 		assertComplete(trace);
 		assertThat(context.getBean(SamplingMonitor.class).kept("error")).isEqualTo(1);
 

@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import com.openai.errors.InternalServerException;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -175,7 +177,7 @@ class TraceViewerBrowserTests {
 		llm.click();
 		new WebDriverWait(this.browser, TIMEOUT).until((browser) -> llm.getDomAttribute("data-span-id")
 			.equals(browser.findElement(By.id("span-details")).getDomAttribute("data-span-id")));
-		assertThat(attribute("error.type")).isEqualTo(ProviderException.class.getName());
+		assertThat(attribute("error.type")).isEqualTo(InternalServerException.class.getName());
 		assertThat(this.browser.findElement(By.id("span-details")).getText()).contains("exception");
 		screenshot(ERROR_SCREENSHOT);
 

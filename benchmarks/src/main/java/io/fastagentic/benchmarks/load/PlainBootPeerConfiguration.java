@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.fastagentic.annotation.AgentEndpoint;
-import io.fastagentic.annotation.AgentTool;
 import io.fastagentic.benchmarks.peer.PlainAuthFilter;
 import io.fastagentic.benchmarks.peer.PlainObservations;
 import io.fastagentic.benchmarks.peer.PlainPeerFilters;
@@ -13,12 +12,8 @@ import io.fastagentic.correlation.AgentSpan;
 import io.fastagentic.correlation.AgentTracer;
 import io.fastagentic.observation.AgentObservations;
 import io.fastagentic.observation.ObservedCallable;
-import io.fastagentic.observation.llm.LlmCall;
-import io.fastagentic.observation.llm.LlmCallObservationContext;
-import io.fastagentic.observation.llm.LlmCallback;
 import io.fastagentic.observation.llm.LlmPricing;
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
@@ -37,14 +32,14 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * The load run's peer: the sample application on stock Spring Boot tracing, with
- * FastAgentic's auto-configurations excluded and its environment listener removed. The
- * sample is written against FastAgentic's API, so this configuration serves that API with
- * plain Micrometer observations (what an application without FastAgentic would write by
- * hand): {@code agent.run} and {@code tool.call} by a plain aspect, {@code auth.validate}
- * and {@code policy.check} by plain filters, {@code llm.call} and
- * {@code checkpoint.write} by {@code Observation.createNotStarted}, custom spans by the
- * Micrometer tracer. Stock Spring Boot has no JDBC spans, so the peer's requests have two
- * spans fewer.
+ * FastAgentic's auto-configurations excluded and its environment listener removed. Its
+ * LLM and tool calls are Spring AI's, observed by Spring AI's own conventions. The rest
+ * of the sample is written against FastAgentic's API, so this configuration serves that
+ * API with plain Micrometer observations (what an application without FastAgentic would
+ * write by hand): {@code agent.run} by a plain aspect, {@code auth.validate} and
+ * {@code policy.check} by plain filters, {@code checkpoint.write} by
+ * {@code Observation.createNotStarted}, custom spans by the Micrometer tracer. Stock
+ * Spring Boot has no JDBC spans, so the peer's requests have two spans fewer.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(PlainPeerFilters.class)
@@ -56,14 +51,13 @@ class PlainBootPeerConfiguration {
 	}
 
 	@Bean
-	AgentObservations plainAgentObservations(ObservationRegistry registry, PlainObservations observations,
-			AgentTracer tracer) {
-		return new PlainAgentObservations(registry, observations, tracer);
+	AgentObservations plainAgentObservations(ObservationRegistry registry, AgentTracer tracer) {
+		return new PlainAgentObservations(registry, tracer);
 	}
 
 	@Bean
-	PlainAgentAspect plainAgentAspect(ObservationRegistry registry, PlainObservations observations) {
-		return new PlainAgentAspect(registry, observations);
+	PlainAgentAspect plainAgentAspect(ObservationRegistry registry) {
+		return new PlainAgentAspect(registry);
 	}
 
 	/**
@@ -72,8 +66,7 @@ class PlainBootPeerConfiguration {
 	static final ThreadLocal<String> RUN_ID = new ThreadLocal<>();
 
 	/**
-	 * {@code agent.run} around {@code @AgentEndpoint} methods and {@code tool.call}
-	 * around {@code @AgentTool} methods, with plain observations.
+	 * {@code agent.run} around {@code @AgentEndpoint} methods, with a plain observation.
 	 */
 	@Aspect
 	static final class PlainAgentAspect {
@@ -82,13 +75,8 @@ class PlainBootPeerConfiguration {
 
 		private final Map<Method, String[]> endpoints = new ConcurrentHashMap<>();
 
-		private final Map<Method, String> tools = new ConcurrentHashMap<>();
-
-		private final PlainObservations observations;
-
-		PlainAgentAspect(ObservationRegistry registry, PlainObservations observations) {
+		PlainAgentAspect(ObservationRegistry registry) {
 			this.registry = registry;
-			this.observations = observations;
 		}
 
 		@Around("@annotation(io.fastagentic.annotation.AgentEndpoint)")
@@ -97,8 +85,8 @@ class PlainBootPeerConfiguration {
 			String[] endpoint = this.endpoints.computeIfAbsent(method, (key) -> {
 				AgentEndpoint annotation = AnnotatedElementUtils.findMergedAnnotation(key, AgentEndpoint.class);
 				String path = (annotation != null && annotation.path().length > 0) ? annotation.path()[0] : "/";
-				return new String[] { path, (annotation != null) ? annotation.adapter() : "none",
-						(annotation != null) ? annotation.model() : "none" };
+				return new String[] { path, orNone((annotation != null) ? annotation.adapter() : ""),
+						orNone((annotation != null) ? annotation.model() : "") };
 			});
 			String runId = PlainObservations.runId();
 			RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
@@ -129,14 +117,8 @@ class PlainBootPeerConfiguration {
 			}
 		}
 
-		@Around("@annotation(io.fastagentic.annotation.AgentTool)")
-		@Nullable Object tool(ProceedingJoinPoint joinPoint) throws Throwable {
-			Method method = ((MethodSignature) joinPoint.getSignature()).getMethod();
-			String name = this.tools.computeIfAbsent(method, (key) -> {
-				AgentTool annotation = AnnotatedElementUtils.findMergedAnnotation(key, AgentTool.class);
-				return (annotation != null && !annotation.name().isEmpty()) ? annotation.name() : key.getName();
-			});
-			return this.observations.tool(name, joinPoint::proceed);
+		private static String orNone(String value) {
+			return value.isEmpty() ? "none" : value;
 		}
 
 	}
@@ -214,42 +196,11 @@ class PlainBootPeerConfiguration {
 	 */
 	static final class PlainAgentObservations extends AgentObservations {
 
-		private static final ThreadLocal<LlmCallObservationContext> LAST_CALL = new ThreadLocal<>();
-
 		private final ObservationRegistry registry;
 
-		// Only so that the sample's callback gets an LlmCall to report usage on: a
-		// private
-		// registry, not Spring Boot's, whose one handler hands the usage back.
-		private final ObservationRegistry usageRegistry = ObservationRegistry.create();
-
-		private final LlmPricing pricing = LlmPricing.of(LlmPricing.defaults());
-
-		private final PlainObservations observations;
-
-		PlainAgentObservations(ObservationRegistry registry, PlainObservations observations, AgentTracer tracer) {
+		PlainAgentObservations(ObservationRegistry registry, AgentTracer tracer) {
 			super(ObservationRegistry.NOOP, LlmPricing.of(Map.of()), tracer, Conventions.defaults(), false);
 			this.registry = registry;
-			this.observations = observations;
-			this.usageRegistry.observationConfig().observationHandler(new ObservationHandler<Observation.Context>() {
-
-				@Override
-				public boolean supportsContext(Observation.Context context) {
-					return context instanceof LlmCallObservationContext;
-				}
-
-				@Override
-				public void onStop(Observation.Context context) {
-					LAST_CALL.set((LlmCallObservationContext) context);
-				}
-
-			});
-		}
-
-		@Override
-		public <T, E extends Throwable> T toolCall(String name, @Nullable Object arguments, ObservedCallable<T, E> tool)
-				throws E {
-			return this.observations.tool(name, tool);
 		}
 
 		@Override
@@ -267,47 +218,6 @@ class PlainBootPeerConfiguration {
 				throw ex;
 			}
 			finally {
-				observation.stop();
-			}
-		}
-
-		@Override
-		public <T, E extends Throwable> T llmCall(String provider, String model, LlmCallback<T, E> callback) throws E {
-			Observation observation = Observation.createNotStarted("llm.call", this.registry)
-				.contextualName("llm.call " + model)
-				.lowCardinalityKeyValue("gen_ai.operation.name", "chat")
-				.lowCardinalityKeyValue("gen_ai.provider.name", provider)
-				.lowCardinalityKeyValue("gen_ai.request.model", model)
-				.lowCardinalityKeyValue("model", model)
-				.start();
-			LlmCall call = LlmCall.start(this.usageRegistry, null, this.pricing, provider, model);
-			try (Observation.Scope scope = observation.openScope()) {
-				return callback.call(call);
-			}
-			catch (Throwable ex) {
-				observation.error(ex);
-				throw ex;
-			}
-			finally {
-				call.end();
-				LlmCallObservationContext usage = LAST_CALL.get();
-				LAST_CALL.remove();
-				if (usage != null) {
-					String responseModel = usage.getResponseModel();
-					observation.lowCardinalityKeyValue("gen_ai.response.model",
-							(responseModel != null) ? responseModel : "unknown");
-					if (usage.getPromptTokens() != null && usage.getCompletionTokens() != null) {
-						String prompt = usage.getPromptTokens().toString();
-						String completion = usage.getCompletionTokens().toString();
-						observation.highCardinalityKeyValue("tokens.prompt", prompt)
-							.highCardinalityKeyValue("tokens.completion", completion)
-							.highCardinalityKeyValue("gen_ai.usage.input_tokens", prompt)
-							.highCardinalityKeyValue("gen_ai.usage.output_tokens", completion);
-					}
-					if (usage.getCost() != null) {
-						observation.highCardinalityKeyValue("cost", usage.getCost().toPlainString());
-					}
-				}
 				observation.stop();
 			}
 		}

@@ -26,11 +26,11 @@ import org.springframework.mock.web.MockServletContext;
 public final class BenchContexts {
 
 	/**
-	 * Auto-configurations that no benchmark needs (the sample's classes are on the class
-	 * path for the load run, and with them H2 and JDBC).
+	 * Auto-configurations that no benchmark needs: the sample's classes are on the class
+	 * path for the load run, and with them H2 and JDBC, and Spring AI (whose OpenAI
+	 * models would want an API key).
 	 */
-	private static final List<String> UNUSED_AUTO_CONFIGURATIONS = List
-		.of("org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration");
+	private static final List<String> UNUSED_AUTO_CONFIGURATIONS = unusedAutoConfigurations();
 
 	private BenchContexts() {
 	}
@@ -71,15 +71,27 @@ public final class BenchContexts {
 	 * @return their class names
 	 */
 	public static List<String> fastAgenticAutoConfigurations() {
-		List<String> names = new ArrayList<>();
-		ImportCandidates.load(AutoConfiguration.class, BenchContexts.class.getClassLoader()).forEach((candidate) -> {
-			if (candidate.startsWith("io.fastagentic.")) {
-				names.add(candidate);
-			}
-		});
+		List<String> names = autoConfigurations("io.fastagentic.");
 		if (names.isEmpty()) {
 			throw new IllegalStateException("FastAgentic's auto-configurations are not on the class path");
 		}
+		return names;
+	}
+
+	private static List<String> unusedAutoConfigurations() {
+		List<String> names = new ArrayList<>(
+				List.of("org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration"));
+		names.addAll(autoConfigurations("org.springframework.ai."));
+		return List.copyOf(names);
+	}
+
+	private static List<String> autoConfigurations(String packagePrefix) {
+		List<String> names = new ArrayList<>();
+		ImportCandidates.load(AutoConfiguration.class, BenchContexts.class.getClassLoader()).forEach((candidate) -> {
+			if (candidate.startsWith(packagePrefix)) {
+				names.add(candidate);
+			}
+		});
 		return names;
 	}
 
