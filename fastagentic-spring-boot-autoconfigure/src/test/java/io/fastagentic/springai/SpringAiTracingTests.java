@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import io.fastagentic.annotation.AgentEndpoint;
 import io.fastagentic.annotation.AgentTool;
 import io.fastagentic.testing.FakeOpenAiServer;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -25,6 +26,7 @@ import org.slf4j.MDC;
 import reactor.core.publisher.Flux;
 
 import org.springframework.ai.chat.client.ChatClient;
+import org.springframework.ai.chat.memory.ChatMemory;
 import org.springframework.ai.tool.annotation.Tool;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -136,6 +138,34 @@ class SpringAiTracingTests {
 				.noneMatch((key) -> key.startsWith("gen_ai.input") || key.startsWith("gen_ai.output")
 						|| key.equals("gen_ai.tool.call.arguments") || key.equals("gen_ai.tool.call.result")
 						|| key.startsWith("spring.ai.tool.call")));
+	}
+
+	@Test
+	void conversationOfChatMemoryNamesTheLlmCalls() throws Exception {
+		start();
+		assertThat(post("/chat/conversation", "What is OpenTelemetry?").statusCode()).isEqualTo(200);
+		List<SpanData> trace = traceOf("http post /chat/conversation");
+		assertThat(named(trace, "llm.call gpt-4o")).hasSize(2)
+			.allSatisfy((llm) -> assertThat(llm.getAttributes().get(AttributeKey.stringKey("gen_ai.conversation.id")))
+				.isEqualTo("conversation-7"));
+	}
+
+	@Test
+	void tokensAndCostAreCountedOnceEach() throws Exception {
+		start();
+		assertThat(post("/chat", "What is OpenTelemetry?").statusCode()).isEqualTo(200);
+		traceOf("http post /chat");
+		MeterRegistry meters = this.app.getBean(MeterRegistry.class);
+		assertThat(meters.get("fastagentic.llm.tokens").tag("model", "gpt-4o").tag("type", "prompt").counter().count())
+			.isEqualTo(130);
+		assertThat(meters.get("fastagentic.llm.cost").tag("model", "gpt-4o").counter().count()).isPositive();
+		// Spring AI records the GenAI token metric for its calls, with the llm.call tags;
+		// FastAgentic does not count them a second time.
+		assertThat(meters.get("gen_ai.client.token.usage")
+			.tag("gen_ai.token.type", "input")
+			.tag("gen_ai.provider.name", "openai")
+			.tag("model", "gpt-4o")
+			.counters()).singleElement().satisfies((counter) -> assertThat(counter.count()).isEqualTo(130));
 	}
 
 	@Test
@@ -348,6 +378,16 @@ class SpringAiTracingTests {
 				produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 		Flux<String> stream(@RequestBody String message) {
 			return this.chatClient.prompt().user(message).tools(this.tools).stream().content();
+		}
+
+		@AgentEndpoint(path = "/chat/conversation", consumes = MediaType.TEXT_PLAIN_VALUE)
+		String conversation(@RequestBody String message) {
+			return this.chatClient.prompt()
+				.user(message)
+				.advisors((advisors) -> advisors.param(ChatMemory.CONVERSATION_ID, "conversation-7"))
+				.tools(this.tools)
+				.call()
+				.content();
 		}
 
 		@AgentEndpoint(path = "/chat/sse", consumes = MediaType.TEXT_PLAIN_VALUE,
