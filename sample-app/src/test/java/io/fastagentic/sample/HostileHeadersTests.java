@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -106,7 +107,18 @@ class HostileHeadersTests {
 				List.<String[]>of(new String[] { "baggage", manyBaggageEntries }),
 				List.<String[]>of(new String[] { "baggage", hugeBaggage }),
 				List.<String[]>of(new String[] { "baggage", "=;=;,,,%%;%" }),
-				List.<String[]>of(new String[] { "baggage", "run_id=evil,user_id=admin" }));
+				List.<String[]>of(new String[] { "baggage", "run_id=evil,user_id=admin" }),
+				Stream
+					.concat(Stream.<String[]>of(
+							new String[] { "traceparent", "00-" + VALID_TRACE_ID + "-" + VALID_SPAN_ID + "-01" }),
+							IntStream.range(0, 40).mapToObj((i) -> new String[] { "tracestate", "k" + i + "=v" }))
+					.toList(),
+				List.<String[]>of(new String[] { "traceparent", "00-" + VALID_TRACE_ID + "-" + VALID_SPAN_ID + "-01" },
+						new String[] { "tracestate", "" }, new String[] { "tracestate", "fastagentic=b3-debug,,=" }),
+				List.<String[]>of(new String[] { "b3", "0" }, new String[] { "b3", "1" }),
+				List.<String[]>of(new String[] { "b3", "d" }), List.<String[]>of(new String[] { "X-B3-Flags", "1" }),
+				List.<String[]>of(new String[] { "b3", VALID_TRACE_ID + "-" + VALID_SPAN_ID + "-d" },
+						new String[] { "X-B3-Sampled", "0" }));
 	}
 
 	private List<String[]> randomCase() {

@@ -61,10 +61,18 @@ final class SampleApps implements AutoCloseable {
 
 	static HttpResponse<String> chat(ConfigurableApplicationContext context, String message,
 			Map<String, String> headers) throws Exception {
+		return chat(context, message, List.copyOf(headers.entrySet()));
+	}
+
+	/**
+	 * Chat with headers that may repeat, sent in the order given.
+	 */
+	static HttpResponse<String> chat(ConfigurableApplicationContext context, String message,
+			List<Map.Entry<String, String>> headers) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri(context, "/chat"))
 			.header("Content-Type", "application/json")
 			.POST(HttpRequest.BodyPublishers.ofString("{\"message\":\"" + message + "\"}"));
-		headers.forEach(request::header);
+		headers.forEach((header) -> request.header(header.getKey(), header.getValue()));
 		return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
 	}
 

@@ -1,6 +1,7 @@
 package io.fastagentic.sample;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -32,15 +33,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Trace context in and out of the sample agent: each incoming format becomes the parent
- * of the HTTP span, the configured formats reach the LLM provider through Spring AI's
- * client, baggage only reaches allowed hosts through Spring's, an untrusted edge starts
- * new traces, and the database itself receives the ids of the statement's span.
+ * of the HTTP span, a trace header repeated with different ids starts a new trace,
+ * {@code tracestate} headers are combined, B3's sampling states are honoured, the
+ * configured formats reach the LLM provider through Spring AI's client, baggage only
+ * reaches allowed hosts through Spring's, an untrusted edge starts new traces, and the
+ * database itself receives the ids of the statement's span.
  */
 class TraceContextPropagationTests {
 
 	private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
 	private static final String PARENT_ID = "00f067aa0ba902b7";
+
+	private static final String OTHER_TRACE_ID = "5bf92f3577b35da6a3ce929d0e0e5736";
 
 	private static final Pattern TRACE_RESPONSE = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-0([01])");
 
@@ -84,6 +89,116 @@ class TraceContextPropagationTests {
 		HttpResponse<String> sampled = chat(context, Map.of());
 		spans(context).awaitTrace(traceResponse(sampled).group(1), "HTTP POST /chat");
 		assertThat(spans(context).trace(TRACE_ID)).isEmpty();
+	}
+
+	@Test
+	void traceHeadersRepeatedWithDifferentIdsStartANewTraceAndIdenticalOnesCountOnce() throws Exception {
+		ConfigurableApplicationContext context = this.apps.start();
+		Map<String, List<Map.Entry<String, String>>> conflicting = Map.of("traceparent",
+				List.of(Map.entry("traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01"),
+						Map.entry("traceparent", "00-" + OTHER_TRACE_ID + "-" + PARENT_ID + "-01")),
+				"b3",
+				List.of(Map.entry("b3", TRACE_ID + "-" + PARENT_ID + "-1"),
+						Map.entry("b3", OTHER_TRACE_ID + "-" + PARENT_ID + "-1")),
+				"uber-trace-id",
+				List.of(Map.entry("uber-trace-id", TRACE_ID + ":" + PARENT_ID + ":0:1"),
+						Map.entry("uber-trace-id", OTHER_TRACE_ID + ":" + PARENT_ID + ":0:1")),
+				// A sampled flag next to unusable ids decides nothing: this service does.
+				"X-B3-TraceId", List.of(Map.entry("X-B3-TraceId", TRACE_ID), Map.entry("X-B3-TraceId", OTHER_TRACE_ID),
+						Map.entry("X-B3-SpanId", PARENT_ID), Map.entry("X-B3-Sampled", "0")));
+		for (Map.Entry<String, List<Map.Entry<String, String>>> headers : conflicting.entrySet()) {
+			HttpResponse<String> response = SampleApps.chat(context, "Which trace am I in?", headers.getValue());
+			assertThat(response.statusCode()).isEqualTo(200);
+			String traceId = traceResponse(response).group(1);
+			assertThat(traceId).as(headers.getKey()).isNotIn(TRACE_ID, OTHER_TRACE_ID);
+			SpanData http = named(spans(context).awaitTrace(traceId, "HTTP POST /chat"), "HTTP POST /chat");
+			assertThat(http.getParentSpanContext().isValid()).as(headers.getKey()).isFalse();
+			// Sampled (03 adds W3C level 2's flag for a trace id generated at random).
+			assertThat(lastLlmRequest(context).header("traceparent")).as(headers.getKey())
+				.matches("00-" + traceId + "-[0-9a-f]{16}-0[13]");
+		}
+		HttpResponse<String> identical = SampleApps.chat(context, "Which trace am I in?",
+				List.of(Map.entry("traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01"),
+						Map.entry("traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01")));
+		assertThat(traceResponse(identical).group(1)).isEqualTo(TRACE_ID);
+		SpanData http = named(spans(context).awaitTrace(TRACE_ID, "HTTP POST /chat"), "HTTP POST /chat");
+		assertThat(http.getParentSpanId()).isEqualTo(PARENT_ID);
+	}
+
+	@Test
+	void tracestateHeadersAreCombinedAndReachTheProvider() throws Exception {
+		ConfigurableApplicationContext context = this.apps.start();
+		HttpResponse<String> response = SampleApps.chat(context, "Where does my state go?",
+				List.of(Map.entry("traceparent", "00-" + TRACE_ID + "-" + PARENT_ID + "-01"),
+						Map.entry("tracestate", "congo=t61rcWkgMzE,rojo=00f067aa0ba902b7"), Map.entry("tracestate", ""),
+						Map.entry("tracestate", "42vendor=x, congo=older")));
+		assertThat(traceResponse(response).group(1)).isEqualTo(TRACE_ID);
+		SpanData http = named(spans(context).awaitTrace(TRACE_ID, "HTTP POST /chat"), "HTTP POST /chat");
+		assertThat(http.getParentSpanContext().getTraceState().asMap()).containsExactly(
+				Map.entry("congo", "t61rcWkgMzE"), Map.entry("rojo", "00f067aa0ba902b7"), Map.entry("42vendor", "x"));
+		assertThat(lastLlmRequest(context).headers().get("tracestate"))
+			.containsExactly("congo=t61rcWkgMzE,rojo=00f067aa0ba902b7,42vendor=x");
+		HttpResponse<String> invalid = SampleApps.chat(context, "Where does my state go?",
+				List.of(Map.entry("traceparent", "00-" + OTHER_TRACE_ID + "-" + PARENT_ID + "-01"),
+						Map.entry("tracestate", "congo=t61rcWkgMzE"), Map.entry("tracestate", "Rojo=1")));
+		assertThat(traceResponse(invalid).group(1)).isEqualTo(OTHER_TRACE_ID);
+		assertThat(lastLlmRequest(context).header("traceparent")).startsWith("00-" + OTHER_TRACE_ID + "-");
+		assertThat(lastLlmRequest(context).header("tracestate")).isNull();
+	}
+
+	@Test
+	void b3DenyWithoutIdsIsANotSampledNewTrace() throws Exception {
+		ConfigurableApplicationContext context = this.apps.start("--fastagentic.otel.propagators=b3");
+		List<String> denied = new ArrayList<>();
+		for (Map<String, String> deny : List.of(Map.of("b3", "0"), Map.of("X-B3-Sampled", "0"))) {
+			HttpResponse<String> response = chat(context, deny);
+			assertThat(response.statusCode()).isEqualTo(200);
+			Matcher traceResponse = traceResponse(response);
+			assertThat(traceResponse.group(3)).as("%s", deny).isEqualTo("0");
+			String traceId = traceResponse.group(1);
+			assertThat(lastLlmRequest(context).header("b3")).as("%s", deny).startsWith(traceId + "-").endsWith("-0");
+			denied.add(traceId);
+		}
+		HttpResponse<String> sampled = chat(context, Map.of());
+		spans(context).awaitTrace(traceResponse(sampled).group(1), "HTTP POST /chat");
+		assertThat(denied).allSatisfy((traceId) -> assertThat(spans(context).trace(traceId)).isEmpty());
+	}
+
+	@Test
+	void b3WithoutSampledFlagLetsThisServicesSamplerDecide() throws Exception {
+		Map<String, String> deferring = Map.of("b3", TRACE_ID + "-" + PARENT_ID);
+		ConfigurableApplicationContext keepsAll = this.apps.start("--fastagentic.otel.propagators=b3");
+		HttpResponse<String> kept = chat(keepsAll, deferring);
+		assertThat(traceResponse(kept).group(3)).isEqualTo("1");
+		SpanData http = named(spans(keepsAll).awaitTrace(TRACE_ID, "HTTP POST /chat"), "HTTP POST /chat");
+		assertThat(http.getParentSpanId()).isEqualTo(PARENT_ID);
+		assertThat(lastLlmRequest(keepsAll).header("b3")).startsWith(TRACE_ID + "-").endsWith("-1");
+		ConfigurableApplicationContext keepsNone = this.apps.start("--fastagentic.otel.propagators=b3",
+				"--fastagentic.otel.sample-rate=0");
+		HttpResponse<String> dropped = chat(keepsNone, deferring);
+		assertThat(traceResponse(dropped).group(1)).isEqualTo(TRACE_ID);
+		assertThat(traceResponse(dropped).group(3)).isEqualTo("0");
+		assertThat(lastLlmRequest(keepsNone).header("b3")).startsWith(TRACE_ID + "-").endsWith("-0");
+	}
+
+	@Test
+	void b3DebugLastsForTheRequestAndReachesTheProviderAsFlagsWithoutSampled() throws Exception {
+		ConfigurableApplicationContext context = this.apps.start("--fastagentic.otel.propagators=b3multi,tracecontext",
+				"--fastagentic.otel.sample-rate=0");
+		HttpResponse<String> response = chat(context, Map.of("b3", TRACE_ID + "-" + PARENT_ID + "-d"));
+		assertThat(traceResponse(response).group(3)).isEqualTo("1");
+		List<SpanData> trace = spans(context).awaitTrace(TRACE_ID, "HTTP POST /chat");
+		SpanData http = named(trace, "HTTP POST /chat");
+		assertThat(http.getParentSpanId()).isEqualTo(PARENT_ID);
+		SpanData llmHttpCall = ExportedSpans.children(trace, named(trace, "llm.call gpt-4o-mini")).get(0);
+		RecordedRequest llmRequest = lastLlmRequest(context);
+		assertThat(llmRequest.header("x-b3-traceid")).isEqualTo(TRACE_ID);
+		assertThat(llmRequest.header("x-b3-spanid")).isEqualTo(llmHttpCall.getSpanId());
+		assertThat(llmRequest.header("x-b3-flags")).isEqualTo("1");
+		assertThat(llmRequest.header("x-b3-sampled")).isNull();
+		assertThat(llmRequest.header("traceparent"))
+			.isEqualTo("00-" + TRACE_ID + "-" + llmHttpCall.getSpanId() + "-01");
+		assertThat(llmRequest.header("tracestate")).isNull();
 	}
 
 	static Stream<Arguments> outgoingFormats() {

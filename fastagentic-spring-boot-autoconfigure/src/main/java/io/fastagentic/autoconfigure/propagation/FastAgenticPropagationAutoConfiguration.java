@@ -30,8 +30,9 @@ import org.springframework.core.env.Environment;
 /**
  * Auto-configuration of trace context propagation: W3C, B3 and Jaeger accepted on the way
  * in, the configured formats written on the way out (for HTTP clients built by Spring,
- * through their client observation), baggage only to allowed hosts, untrusted edges, and
- * the tracing of every {@code DataSource} with sqlcommenter comments.
+ * through their client observation), baggage only to allowed hosts, B3's sampling states
+ * shown to the sampler, untrusted edges, and the tracing of every {@code DataSource} with
+ * sqlcommenter comments.
  *
  * @author FastAgentic
  */
@@ -81,6 +82,16 @@ public final class FastAgenticPropagationAutoConfiguration {
 	@ConditionalOnBooleanProperty(name = "fastagentic.otel.propagation.trust-incoming", havingValue = false)
 	UntrustedParentLinkSpanProcessor untrustedParentLinkSpanProcessor() {
 		return new UntrustedParentLinkSpanProcessor();
+	}
+
+	/**
+	 * At an untrusted edge no caller's decision is honoured, so the sampler stays as it
+	 * is.
+	 */
+	@Bean
+	@ConditionalOnBooleanProperty(name = "fastagentic.otel.propagation.trust-incoming", matchIfMissing = true)
+	static B3AwareSamplerPostProcessor b3AwareSamplerPostProcessor() {
+		return new B3AwareSamplerPostProcessor();
 	}
 
 	@Configuration(proxyBeanMethods = false)

@@ -2,8 +2,6 @@ package io.fastagentic.propagation.http;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +13,7 @@ import io.opentelemetry.api.baggage.BaggageBuilder;
 import io.opentelemetry.api.baggage.propagation.W3CBaggagePropagator;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
@@ -22,7 +21,6 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import io.opentelemetry.extension.trace.propagation.B3Propagator;
 import io.opentelemetry.extension.trace.propagation.JaegerPropagator;
-import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +33,17 @@ import org.springframework.util.ClassUtils;
  * (single {@code b3} and multi {@code x-b3-*}) and Jaeger {@code uber-trace-id} (with
  * {@code uberctx-*} baggage) on the way in, whatever is configured for the way out, and
  * W3C {@code baggage}; writes only the configured formats on the way out, and baggage
- * only to allowed hosts. The parsers come from OpenTelemetry's propagator libraries.
+ * only to allowed hosts. The parsers come from OpenTelemetry's propagator libraries;
+ * where the specifications say otherwise, they are wrapped:
+ * <ul>
+ * <li>every value of a header is read, and a trace header repeated with different values
+ * is ignored, so such a request starts a new trace ({@link IncomingHeaders});</li>
+ * <li>{@code tracestate} headers are combined and read as the current W3C text says
+ * ({@link W3cTraceState});</li>
+ * <li>B3's "accept" and "deny" without ids, "defer" and "debug" reach the sampler and the
+ * outgoing headers ({@link B3Headers}, {@link B3AwareSampler}).</li>
+ * </ul>
+ * W3C wins when a request carries several formats, then B3, then Jaeger.
  * <p>
  * Incoming baggage is bounded by the W3C limits (8192 bytes, 180 entries: the valid part
  * is kept), and never sets {@code run_id} or {@code user_id}, which only this service
@@ -53,15 +61,10 @@ public final class AgentTextMapPropagator implements TextMapPropagator {
 
 	static final int MAX_BAGGAGE_ENTRIES = 180;
 
-	private static final String BAGGAGE_HEADER = "baggage";
-
 	private static final boolean SPRING_WEB_PRESENT = ClassUtils.isPresent("org.springframework.http.HttpRequest",
 			AgentTextMapPropagator.class.getClassLoader());
 
-	private static final boolean SERVLET_PRESENT = ClassUtils.isPresent("jakarta.servlet.http.HttpServletRequest",
-			AgentTextMapPropagator.class.getClassLoader());
-
-	private static final List<TextMapPropagator> TRACE_EXTRACTORS = List.of(JaegerPropagator.getInstance(),
+	private static final List<TextMapPropagator> ACCEPTED_TRACE_FORMATS = List.of(JaegerPropagator.getInstance(),
 			B3Propagator.injectingSingleHeader(), W3CTraceContextPropagator.getInstance());
 
 	private final List<TextMapPropagator> injectors;
@@ -78,7 +81,7 @@ public final class AgentTextMapPropagator implements TextMapPropagator {
 		this.trustIncoming = trustIncoming;
 		this.baggageHosts = baggageHosts;
 		Set<String> allFields = new LinkedHashSet<>();
-		TRACE_EXTRACTORS.forEach((propagator) -> allFields.addAll(propagator.fields()));
+		ACCEPTED_TRACE_FORMATS.forEach((propagator) -> allFields.addAll(propagator.fields()));
 		allFields.addAll(W3CBaggagePropagator.getInstance().fields());
 		injectors.forEach((propagator) -> allFields.addAll(propagator.fields()));
 		this.fields = List.copyOf(allFields);
@@ -121,8 +124,14 @@ public final class AgentTextMapPropagator implements TextMapPropagator {
 	@Override
 	public <C> void inject(Context context, @Nullable C carrier, TextMapSetter<C> setter) {
 		Context outgoing = baggageAllowed(carrier) ? context : context.with(Baggage.empty());
+		TextMapSetter<C> headers = setter;
+		SpanContext spanContext = Span.fromContext(outgoing).getSpanContext();
+		if (B3Headers.isDebug(spanContext)) {
+			outgoing = outgoing.with(Span.wrap(B3Headers.withoutDebugMark(spanContext)));
+			headers = B3Headers.debugSetter(setter);
+		}
 		for (TextMapPropagator injector : this.injectors) {
-			injector.inject(outgoing, carrier, setter);
+			injector.inject(outgoing, carrier, headers);
 		}
 	}
 
@@ -136,10 +145,9 @@ public final class AgentTextMapPropagator implements TextMapPropagator {
 			UntrustedParentLinkSpanProcessor.offer(incomingSpanContext(carrier, getter));
 			return context;
 		}
-		BoundedBaggageGetter<C> boundedGetter = new BoundedBaggageGetter<>(getter);
+		IncomingHeaders<C> headers = new IncomingHeaders<>(getter);
 		Context extracted = extractTraceContext(
-				safelyExtract(W3CBaggagePropagator.getInstance(), context, carrier, boundedGetter), carrier,
-				boundedGetter);
+				safelyExtract(W3CBaggagePropagator.getInstance(), context, carrier, headers), carrier, headers);
 		Baggage baggage = Baggage.fromContext(extracted);
 		return baggage.isEmpty() ? extracted : extracted.with(bounded(baggage));
 	}
@@ -153,16 +161,48 @@ public final class AgentTextMapPropagator implements TextMapPropagator {
 	 * @return the incoming span context, invalid when there is none
 	 */
 	public static <C> SpanContext incomingSpanContext(@Nullable C carrier, TextMapGetter<C> getter) {
-		return Span.fromContext(extractTraceContext(Context.root(), carrier, getter)).getSpanContext();
+		return Span.fromContext(extractTraceContext(Context.root(), carrier, new IncomingHeaders<>(getter)))
+			.getSpanContext();
 	}
 
-	private static <C> Context extractTraceContext(Context context, @Nullable C carrier, TextMapGetter<C> getter) {
-		Context extracted = context;
-		// In order, so that W3C wins when a request carries several formats.
-		for (TextMapPropagator extractor : TRACE_EXTRACTORS) {
-			extracted = safelyExtract(extractor, extracted, carrier, getter);
+	private static <C> Context extractTraceContext(Context context, @Nullable C carrier, IncomingHeaders<C> headers) {
+		// Jaeger's parser also reads the uberctx-* baggage, which is kept whichever
+		// format names the parent.
+		Context extracted = safelyExtract(JaegerPropagator.getInstance(), context, carrier, headers);
+		SpanContext w3c = w3cParent(carrier, headers);
+		if (w3c.isValid()) {
+			return extracted.with(Span.wrap(w3c));
 		}
-		return extracted;
+		Span b3 = B3Headers.parent(carrier, headers);
+		if (b3 == null) {
+			return extracted;
+		}
+		// A B3 sampling decision without ids only decides a new trace: it never replaces
+		// a parent that Jaeger names.
+		boolean jaegerParent = Span.fromContext(extracted).getSpanContext().isValid();
+		return (b3.getSpanContext().isValid() || !jaegerParent) ? extracted.with(b3) : extracted;
+	}
+
+	/**
+	 * OpenTelemetry's parser reads the {@code traceparent}; the {@code tracestate}, which
+	 * it reads only from the first header, comes from every header.
+	 */
+	private static <C> SpanContext w3cParent(@Nullable C carrier, IncomingHeaders<C> headers) {
+		SpanContext parent = Span
+			.fromContext(safelyExtract(W3CTraceContextPropagator.getInstance(), Context.root(), carrier, headers))
+			.getSpanContext();
+		if (!parent.isValid()) {
+			// "If the vendor failed to parse traceparent, it MUST NOT attempt to parse
+			// tracestate."
+			return parent;
+		}
+		TraceState traceState = W3cTraceState.parse(headers.getAll(carrier, IncomingHeaders.TRACESTATE));
+		if (traceState.get(B3Headers.DEBUG_KEY) != null) {
+			// FastAgentic's own entry is set in this process only, never by a caller.
+			traceState = traceState.toBuilder().remove(B3Headers.DEBUG_KEY).build();
+		}
+		return SpanContext.createFromRemoteParent(parent.getTraceId(), parent.getSpanId(), parent.getTraceFlags(),
+				traceState);
 	}
 
 	/**
@@ -208,77 +248,6 @@ public final class AgentTextMapPropagator implements TextMapPropagator {
 
 		static @Nullable String host(@Nullable Object carrier) {
 			return (carrier instanceof HttpRequest request) ? request.getURI().getHost() : null;
-		}
-
-	}
-
-	/**
-	 * Kept apart so that servlet classes load only when the servlet API is present.
-	 */
-	private static final class ServletHeaders {
-
-		static boolean isServletRequest(@Nullable Object carrier) {
-			return carrier instanceof HttpServletRequest;
-		}
-
-		static Iterable<String> names(Object carrier) {
-			return Collections.list(((HttpServletRequest) carrier).getHeaderNames());
-		}
-
-	}
-
-	/**
-	 * Drops a {@code baggage} header beyond the W3C size limit, cutting it at the last
-	 * whole entry that fits, so the valid part is kept.
-	 */
-	private static final class BoundedBaggageGetter<C> implements TextMapGetter<C> {
-
-		private final TextMapGetter<C> delegate;
-
-		BoundedBaggageGetter(TextMapGetter<C> delegate) {
-			this.delegate = delegate;
-		}
-
-		@Override
-		public Iterable<String> keys(C carrier) {
-			// Micrometer's bridge lists only the propagator's fixed fields; Jaeger's
-			// uberctx-* baggage headers are found only by listing the request's headers.
-			if (SERVLET_PRESENT && ServletHeaders.isServletRequest(carrier)) {
-				return ServletHeaders.names(carrier);
-			}
-			return this.delegate.keys(carrier);
-		}
-
-		@Override
-		public @Nullable String get(@Nullable C carrier, String key) {
-			String value = this.delegate.get(carrier, key);
-			return (value != null && BAGGAGE_HEADER.equalsIgnoreCase(key)) ? bounded(value, MAX_BAGGAGE_BYTES) : value;
-		}
-
-		@Override
-		public Iterator<String> getAll(@Nullable C carrier, String key) {
-			Iterator<String> values = this.delegate.getAll(carrier, key);
-			if (!BAGGAGE_HEADER.equalsIgnoreCase(key)) {
-				return values;
-			}
-			List<String> kept = new ArrayList<>();
-			int remaining = MAX_BAGGAGE_BYTES;
-			while (values.hasNext() && remaining > 0) {
-				String value = bounded(values.next(), remaining);
-				if (value != null) {
-					kept.add(value);
-					remaining -= value.length();
-				}
-			}
-			return kept.iterator();
-		}
-
-		private static @Nullable String bounded(String value, int limit) {
-			if (value.length() <= limit) {
-				return value;
-			}
-			int lastWholeEntry = value.lastIndexOf(',', limit);
-			return (lastWholeEntry > 0) ? value.substring(0, lastWholeEntry) : null;
 		}
 
 	}
