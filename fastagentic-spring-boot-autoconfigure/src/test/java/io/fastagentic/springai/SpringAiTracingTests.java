@@ -15,6 +15,7 @@ import io.fastagentic.annotation.AgentEndpoint;
 import io.fastagentic.annotation.AgentTool;
 import io.fastagentic.testing.FakeOpenAiServer;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -346,6 +347,11 @@ class SpringAiTracingTests {
 		@Bean
 		SearchTools searchTools() {
 			return new SearchTools();
+		}
+
+		@Bean
+		SimpleMeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
 		}
 
 	}
