@@ -190,7 +190,12 @@ class TraceContextPropagationTests {
 		List<SpanData> trace = spans(context).awaitTrace(TRACE_ID, "HTTP POST /chat");
 		SpanData http = named(trace, "HTTP POST /chat");
 		assertThat(http.getParentSpanId()).isEqualTo(PARENT_ID);
-		SpanData llmHttpCall = ExportedSpans.children(trace, named(trace, "llm.call gpt-4o-mini")).get(0);
+		// The answer round, the last call the provider received.
+		List<SpanData> llmCalls = ExportedSpans.children(trace, named(trace, "agent.run /chat"))
+			.stream()
+			.filter((span) -> span.getName().equals("llm.call gpt-4o-mini"))
+			.toList();
+		SpanData llmHttpCall = ExportedSpans.children(trace, llmCalls.get(llmCalls.size() - 1)).get(0);
 		RecordedRequest llmRequest = lastLlmRequest(context);
 		assertThat(llmRequest.header("x-b3-traceid")).isEqualTo(TRACE_ID);
 		assertThat(llmRequest.header("x-b3-spanid")).isEqualTo(llmHttpCall.getSpanId());
