@@ -190,12 +190,7 @@ class TraceContextPropagationTests {
 		List<SpanData> trace = spans(context).awaitTrace(TRACE_ID, "HTTP POST /chat");
 		SpanData http = named(trace, "HTTP POST /chat");
 		assertThat(http.getParentSpanId()).isEqualTo(PARENT_ID);
-		// The answer round, the last call the provider received.
-		List<SpanData> llmCalls = ExportedSpans.children(trace, named(trace, "agent.run /chat"))
-			.stream()
-			.filter((span) -> span.getName().equals("llm.call gpt-4o-mini"))
-			.toList();
-		SpanData llmHttpCall = ExportedSpans.children(trace, llmCalls.get(llmCalls.size() - 1)).get(0);
+		SpanData llmHttpCall = answerRoundProviderCall(trace);
 		RecordedRequest llmRequest = lastLlmRequest(context);
 		assertThat(llmRequest.header("x-b3-traceid")).isEqualTo(TRACE_ID);
 		assertThat(llmRequest.header("x-b3-spanid")).isEqualTo(llmHttpCall.getSpanId());
@@ -204,6 +199,17 @@ class TraceContextPropagationTests {
 		assertThat(llmRequest.header("traceparent"))
 			.isEqualTo("00-" + TRACE_ID + "-" + llmHttpCall.getSpanId() + "-01");
 		assertThat(llmRequest.header("tracestate")).isNull();
+	}
+
+	/**
+	 * The provider call of the answer round: the last request the provider received.
+	 */
+	private static SpanData answerRoundProviderCall(List<SpanData> trace) {
+		List<SpanData> llmCalls = ExportedSpans.children(trace, named(trace, "agent.run /chat"))
+			.stream()
+			.filter((span) -> span.getName().equals("llm.call gpt-4o-mini"))
+			.toList();
+		return ExportedSpans.children(trace, llmCalls.get(llmCalls.size() - 1)).get(0);
 	}
 
 	static Stream<Arguments> outgoingFormats() {
@@ -226,12 +232,7 @@ class TraceContextPropagationTests {
 		HttpResponse<String> response = chat(context, Map.of());
 		String traceId = traceResponse(response).group(1);
 		List<SpanData> trace = spans(context).awaitTrace(traceId, "HTTP POST /chat");
-		// The answer round, the last call the provider received.
-		List<SpanData> llmCalls = ExportedSpans.children(trace, named(trace, "agent.run /chat"))
-			.stream()
-			.filter((span) -> span.getName().equals("llm.call gpt-4o-mini"))
-			.toList();
-		SpanData llmHttpCall = ExportedSpans.children(trace, llmCalls.get(llmCalls.size() - 1)).get(0);
+		SpanData llmHttpCall = answerRoundProviderCall(trace);
 		RecordedRequest llmRequest = lastLlmRequest(context);
 		assertThat(present).allSatisfy((header) -> assertThat(llmRequest.header(header)).as(header).isNotNull());
 		assertThat(absent).allSatisfy((header) -> assertThat(llmRequest.header(header)).as(header).isNull());
