@@ -78,7 +78,8 @@ final class ChildProcess implements AutoCloseable {
 
 	/**
 	 * Waits until the program accepts connections on every given loopback port; fails at
-	 * once, with the program's log, if it exits meanwhile.
+	 * once, with the program's log, if it exits meanwhile, and stops it if it does not
+	 * listen in time.
 	 */
 	void awaitListening(Duration timeout, int... ports) {
 		try {
@@ -88,6 +89,7 @@ final class ChildProcess implements AutoCloseable {
 				.until(() -> Arrays.stream(ports).allMatch(ChildProcess::accepts));
 		}
 		catch (ConditionTimeoutException | AssertionError ex) {
+			close();
 			throw new AssertionError(this.name + " did not listen on " + Arrays.toString(ports) + " within " + timeout
 					+ "; its log:\n" + log(), ex);
 		}

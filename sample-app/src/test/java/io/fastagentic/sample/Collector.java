@@ -97,15 +97,8 @@ final class Collector implements AutoCloseable {
 
 	private static Collector launch(Launch launch) throws IOException {
 		ChildProcess process = ChildProcess.start(launch.name(), launch.log(), launch.command(), launch.environment());
-		Collector collector = new Collector(launch, process);
-		try {
-			process.awaitListening(Duration.ofSeconds(30), launch.grpcPort(), launch.httpPort());
-		}
-		catch (AssertionError ex) {
-			collector.close();
-			throw ex;
-		}
-		return collector;
+		process.awaitListening(Duration.ofSeconds(30), launch.grpcPort(), launch.httpPort());
+		return new Collector(launch, process);
 	}
 
 	/**

@@ -42,15 +42,8 @@ final class SearchServiceProcess implements AutoCloseable {
 		command.addAll(List.of(arguments));
 		ChildProcess process = ChildProcess.start("the search service", directory.resolve("search-service.log"),
 				command);
-		SearchServiceProcess service = new SearchServiceProcess(process, port);
-		try {
-			process.awaitListening(Duration.ofSeconds(90), port);
-		}
-		catch (AssertionError ex) {
-			service.close();
-			throw ex;
-		}
-		return service;
+		process.awaitListening(Duration.ofSeconds(90), port);
+		return new SearchServiceProcess(process, port);
 	}
 
 	String baseUrl() {
