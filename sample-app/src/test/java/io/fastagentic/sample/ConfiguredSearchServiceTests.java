@@ -60,7 +60,6 @@ class ConfiguredSearchServiceTests {
 			assertThat(search.path()).isEqualTo("/search");
 			assertThat(search.queryParameter("q")).isEqualTo("What is OTLP?");
 			assertThat(search.header("Authorization")).isNull();
-			assertThat(search.header("traceparent")).isNotNull();
 		});
 	}
 
