@@ -15,9 +15,10 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Wires the provider: the in-process {@link FakeProviderServer} when
- * {@code sample.provider.base-url} is not set, and the HTTP client of the search tool.
- * Spring AI reaches the same provider through the {@code spring.ai.openai.*} properties
- * that {@code application.yml} derives from {@code sample.provider.*}.
+ * {@code sample.provider.base-url} is not set, and the HTTP client of the search tool
+ * (the provider's {@code /search}, or {@code sample.search.base-url}). Spring AI reaches
+ * the same provider through the {@code spring.ai.openai.*} properties that
+ * {@code application.yml} derives from {@code sample.provider.*}.
  */
 @Configuration(proxyBeanMethods = false)
 final class ProviderConfiguration {
@@ -37,19 +38,25 @@ final class ProviderConfiguration {
 	/**
 	 * Builds the search tool's client from the auto-configured builder rather than
 	 * {@link RestClient#builder()}, so that it carries whatever Spring Boot and other
-	 * starters contribute (message converters, observations, trace propagation).
+	 * starters contribute (message converters, observations, trace propagation). It calls
+	 * {@code sample.search.base-url} when set, else the provider.
 	 */
 	@Bean
-	RestClient providerRestClient(RestClient.Builder builder, ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder,
+	RestClient searchRestClient(RestClient.Builder builder, ClientHttpRequestFactoryBuilder<?> requestFactoryBuilder,
 			HttpClientSettings httpClientSettings, SampleProperties properties) {
 		SampleProperties.Provider provider = properties.provider();
-		URI baseUrl = provider.baseUrl();
-		Assert.state(baseUrl != null, "sample.provider.base-url is set, or the fake provider sets it");
 		// Start from the global spring.http.clients settings so that only the timeouts
-		// are specific to the provider.
+		// are specific to the search tool.
 		HttpClientSettings settings = httpClientSettings.withTimeouts(provider.connectTimeout(),
 				provider.readTimeout());
-		builder.baseUrl(baseUrl).requestFactory(requestFactoryBuilder.build(settings));
+		builder.requestFactory(requestFactoryBuilder.build(settings));
+		URI searchUrl = properties.search().baseUrl();
+		if (searchUrl != null) {
+			return builder.baseUrl(searchUrl).build();
+		}
+		URI providerUrl = provider.baseUrl();
+		Assert.state(providerUrl != null, "sample.provider.base-url is set, or the fake provider sets it");
+		builder.baseUrl(providerUrl);
 		String apiKey = provider.apiKey();
 		if (apiKey != null && !apiKey.isEmpty()) {
 			builder.defaultHeaders((headers) -> headers.setBearerAuth(apiKey));

@@ -12,10 +12,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * Settings of the sample agent, bound from the {@code sample.*} properties.
  *
  * @param provider how to reach the LLM provider and the search tool
+ * @param search where the search tool's service is, when not at the provider
  * @param llm which model the agent asks for
  */
 @ConfigurationProperties("sample")
-public record SampleProperties(@DefaultValue Provider provider, @DefaultValue Llm llm) {
+public record SampleProperties(@DefaultValue Provider provider, @DefaultValue Search search, @DefaultValue Llm llm) {
 
 	/**
 	 * How to reach the HTTP service that serves both the OpenAI-compatible
@@ -32,6 +33,19 @@ public record SampleProperties(@DefaultValue Provider provider, @DefaultValue Ll
 	 */
 	public record Provider(@Nullable URI baseUrl, @Nullable String apiKey, @DefaultValue("2s") Duration connectTimeout,
 			@DefaultValue("10s") Duration readTimeout) {
+
+	}
+
+	/**
+	 * Where the search tool's service is when it is a service of its own, such as the
+	 * {@code sample-search-service} module, rather than the provider's {@code /search}
+	 * endpoint.
+	 *
+	 * @param baseUrl base URL of the search service (the tool calls
+	 * {@code {baseUrl}/search?q=}); when unset, the provider's base URL. The provider's
+	 * API key is sent only to the provider's own URL.
+	 */
+	public record Search(@Nullable URI baseUrl) {
 
 	}
 

@@ -18,10 +18,10 @@ public class SearchToolClient {
 
 	/**
 	 * Creates a client.
-	 * @param providerRestClient the client configured for the provider's base URL
+	 * @param searchRestClient the client configured for the search service's base URL
 	 */
-	public SearchToolClient(RestClient providerRestClient) {
-		this.restClient = providerRestClient;
+	public SearchToolClient(RestClient searchRestClient) {
+		this.restClient = searchRestClient;
 	}
 
 	/**

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.awaitility.core.ConditionTimeoutException;
@@ -42,8 +43,19 @@ final class ChildProcess implements AutoCloseable {
 	 * Starts a program, its standard output and error going to {@code log}.
 	 */
 	static ChildProcess start(String name, Path log, List<String> command) throws IOException {
-		Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-		return new ChildProcess(name, process, log);
+		return start(name, log, command, Map.of());
+	}
+
+	/**
+	 * Starts a program with variables added to this process's environment, its standard
+	 * output and error appended to {@code log} (a program started again keeps one log).
+	 */
+	static ChildProcess start(String name, Path log, List<String> command, Map<String, String> environment)
+			throws IOException {
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		builder.environment().putAll(environment);
+		return new ChildProcess(name, builder.start(), log);
 	}
 
 	/**
@@ -66,7 +78,8 @@ final class ChildProcess implements AutoCloseable {
 
 	/**
 	 * Waits until the program accepts connections on every given loopback port; fails at
-	 * once, with the program's log, if it exits meanwhile.
+	 * once, with the program's log, if it exits meanwhile, and stops it if it does not
+	 * listen in time.
 	 */
 	void awaitListening(Duration timeout, int... ports) {
 		try {
@@ -76,6 +89,7 @@ final class ChildProcess implements AutoCloseable {
 				.until(() -> Arrays.stream(ports).allMatch(ChildProcess::accepts));
 		}
 		catch (ConditionTimeoutException | AssertionError ex) {
+			close();
 			throw new AssertionError(this.name + " did not listen on " + Arrays.toString(ports) + " within " + timeout
 					+ "; its log:\n" + log(), ex);
 		}

@@ -6,15 +6,16 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * The OpenTelemetry Collector that {@code e2e/collector/build.sh} builds, run with the
- * repository's {@code otel-config.yaml} as users run it. The tests change only what they
- * must, in override files merged by the collector itself ({@code --config} given more
- * than once: maps merge, lists are replaced), so the pipeline under test cannot drift
- * from the one in the repository.
+ * The OpenTelemetry Collector that {@code e2e/collector/build.sh} builds, run with one of
+ * the repository's configurations ({@code otel-config.yaml} unless a test names another)
+ * as users run it. The tests change only what they must, in override files merged by the
+ * collector itself ({@code --config} given more than once: maps merge, lists are
+ * replaced), so the pipeline under test cannot drift from the one in the repository.
  */
 final class Collector implements AutoCloseable {
 
@@ -22,16 +23,13 @@ final class Collector implements AutoCloseable {
 
 	static final String BUILD_SCRIPT = "e2e/collector/build.sh";
 
+	private final Launch launch;
+
 	private final ChildProcess process;
 
-	private final int grpcPort;
-
-	private final int httpPort;
-
-	private Collector(ChildProcess process, int grpcPort, int httpPort) {
+	private Collector(Launch launch, ChildProcess process) {
+		this.launch = launch;
 		this.process = process;
-		this.grpcPort = grpcPort;
-		this.httpPort = httpPort;
 	}
 
 	/**
@@ -52,8 +50,23 @@ final class Collector implements AutoCloseable {
 	 * @param override YAML merged last
 	 */
 	static Collector start(Path directory, String override) throws IOException {
+		return start(directory, "collector", "otel-config.yaml", Map.of(), override);
+	}
+
+	/**
+	 * Starts a collector with one of the repository's configurations, its OTLP receivers
+	 * moved to free loopback ports and its own telemetry endpoint off, then
+	 * {@code override} merged over that; waits until both receivers accept connections.
+	 * @param directory where the override files and the collector's log go
+	 * @param name the collector's name, which names its files
+	 * @param configuration the repository's configuration file
+	 * @param environment variables the configuration reads ({@code ${env:...}})
+	 * @param override YAML merged last
+	 */
+	static Collector start(Path directory, String name, String configuration, Map<String, String> environment,
+			String override) throws IOException {
 		int[] ports = ChildProcess.freePorts(2);
-		Path receivers = Files.writeString(directory.resolve("collector-receivers.yaml"), """
+		Path receivers = Files.writeString(directory.resolve(name + "-receivers.yaml"), """
 				receivers:
 				  otlp:
 				    protocols:
@@ -66,20 +79,26 @@ final class Collector implements AutoCloseable {
 				    metrics:
 				      level: none
 				""".formatted(ports[0], ports[1]));
-		Path test = Files.writeString(directory.resolve("collector-test.yaml"), override);
+		Path test = Files.writeString(directory.resolve(name + "-test.yaml"), override);
 		List<String> command = new ArrayList<>(List.of(RepositoryFiles.file(BINARY).toString(), "--config",
-				RepositoryFiles.file("otel-config.yaml").toString(), "--config", receivers.toString(), "--config",
+				RepositoryFiles.file(configuration).toString(), "--config", receivers.toString(), "--config",
 				test.toString()));
-		ChildProcess process = ChildProcess.start("the collector", directory.resolve("collector.log"), command);
-		Collector collector = new Collector(process, ports[0], ports[1]);
-		try {
-			process.awaitListening(Duration.ofSeconds(30), ports);
-		}
-		catch (AssertionError ex) {
-			collector.close();
-			throw ex;
-		}
-		return collector;
+		return launch(new Launch(name, directory.resolve(name + ".log"), command, environment, ports[0], ports[1]));
+	}
+
+	/**
+	 * Starts this collector again, once stopped, with the same configuration and ports
+	 * (as a restarted replica comes back at its address); its log continues the same
+	 * file.
+	 */
+	Collector restart() throws IOException {
+		return launch(this.launch);
+	}
+
+	private static Collector launch(Launch launch) throws IOException {
+		ChildProcess process = ChildProcess.start(launch.name(), launch.log(), launch.command(), launch.environment());
+		process.awaitListening(Duration.ofSeconds(30), launch.grpcPort(), launch.httpPort());
+		return new Collector(launch, process);
 	}
 
 	/**
@@ -90,11 +109,18 @@ final class Collector implements AutoCloseable {
 	}
 
 	String httpEndpoint() {
-		return "http://127.0.0.1:" + this.httpPort;
+		return "http://127.0.0.1:" + this.launch.httpPort();
 	}
 
 	String grpcEndpoint() {
-		return "http://127.0.0.1:" + this.grpcPort;
+		return "http://127.0.0.1:" + this.launch.grpcPort();
+	}
+
+	/**
+	 * The OTLP/gRPC receiver's address as another collector's exporter names it.
+	 */
+	String grpcAddress() {
+		return "127.0.0.1:" + this.launch.grpcPort();
 	}
 
 	String log() {
@@ -104,6 +130,11 @@ final class Collector implements AutoCloseable {
 	@Override
 	public void close() {
 		this.process.close();
+	}
+
+	private record Launch(String name, Path log, List<String> command, Map<String, String> environment, int grpcPort,
+			int httpPort) {
+
 	}
 
 }

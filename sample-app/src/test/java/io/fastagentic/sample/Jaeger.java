@@ -84,15 +84,8 @@ final class Jaeger implements AutoCloseable {
 				""".formatted(ports[0], ports[1], ports[2]));
 		ChildProcess process = ChildProcess.start("Jaeger", directory.resolve("jaeger.log"),
 				List.of(RepositoryFiles.file(BINARY).toString(), "--config", config.toString()));
-		Jaeger jaeger = new Jaeger(process, ports[2], ports[0]);
-		try {
-			process.awaitListening(Duration.ofSeconds(30), ports);
-		}
-		catch (AssertionError ex) {
-			jaeger.close();
-			throw ex;
-		}
-		return jaeger;
+		process.awaitListening(Duration.ofSeconds(30), ports);
+		return new Jaeger(process, ports[2], ports[0]);
 	}
 
 	/**
