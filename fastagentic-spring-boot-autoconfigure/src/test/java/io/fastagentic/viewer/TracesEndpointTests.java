@@ -30,12 +30,15 @@ class TracesEndpointTests {
 		this.recentTraces.export(List.of(span(2, 1, null, "HTTP POST /chat", 20, 30, StatusData.error(),
 				Attributes.of(AttributeKey.stringKey("run_id"), "run-b"))));
 		TracesEndpoint endpoint = new TracesEndpoint(this.recentTraces, null);
-		assertThat(endpoint.traces(null, null, null).traces()).hasSize(2);
-		assertThat(endpoint.traces("run-a", null, null).traces()).extracting(TraceSummary::traceId)
+		assertThat(endpoint.traces(null, null, null, null, null, null, null, null).traces()).hasSize(2);
+		assertThat(endpoint.traces("run-a", null, null, null, null, null, null, null).traces())
+			.extracting(TraceSummary::traceId)
 			.containsExactly(traceId(1));
-		assertThat(endpoint.traces(null, traceId(2), false).traces()).extracting(TraceSummary::traceId)
+		assertThat(endpoint.traces(null, traceId(2), null, null, null, null, null, null).traces())
+			.extracting(TraceSummary::traceId)
 			.containsExactly(traceId(2));
-		assertThat(endpoint.traces(null, null, true).traces()).extracting(TraceSummary::traceId)
+		assertThat(endpoint.traces(null, null, TraceStatus.ERROR, null, null, null, null, null).traces())
+			.extracting(TraceSummary::traceId)
 			.containsExactly(traceId(2));
 	}
 

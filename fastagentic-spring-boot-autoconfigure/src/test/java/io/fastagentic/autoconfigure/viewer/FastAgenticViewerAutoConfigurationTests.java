@@ -98,7 +98,7 @@ class FastAgenticViewerAutoConfigurationTests {
 
 	@Test
 	void backsOffToAUserEndpointAndSink() {
-		RecentTraces userTraces = new RecentTraces(5, 5);
+		RecentTraces userTraces = new RecentTraces(5, 5, 5);
 		TracesEndpoint userEndpoint = new TracesEndpoint(userTraces, null);
 		this.contextRunner.withPropertyValues("fastagentic.viewer.enabled=true")
 			.withBean("myTraces", RecentTraces.class, () -> userTraces)
