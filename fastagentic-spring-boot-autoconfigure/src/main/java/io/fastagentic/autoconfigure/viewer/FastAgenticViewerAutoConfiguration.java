@@ -81,7 +81,7 @@ public final class FastAgenticViewerAutoConfiguration {
 					+ "=true) but the 'traces' actuator endpoint is not available over HTTP, so /actuator/traces/ui "
 					+ "answers 404 and no trace is kept: add traces to " + EXPOSURE_INCLUDE
 					+ " (for example health,info,traces), and neither list it in "
-					+ "management.endpoints.web.exposure.exclude nor set management.endpoint.traces.access=none.");
+					+ "management.endpoints.web.exposure.exclude nor set management.endpoint.traces.access to NONE.");
 		}
 
 	}
