@@ -33,7 +33,8 @@ import org.springframework.util.Assert;
  * still count in the summary, but they are not kept, except the trace's root span, which
  * is always kept. Each trace's summary (its run totals included) is maintained as its
  * spans arrive: recording a span is constant time; listing is linear in the number of
- * traces kept, and searching their text linear in the number of spans kept. Thread-safe.
+ * traces kept, and searching their text linear in the number of spans kept, outside the
+ * lock the exporter takes. Thread-safe.
  *
  * @author FastAgentic
  */
@@ -169,18 +170,59 @@ public final class RecentTraces implements InProcessSpanExporter {
 	 * @return their summaries
 	 */
 	public List<TraceSummary> find(TraceQuery query) {
-		List<TraceSummary> found = new ArrayList<>();
 		String search = query.search();
+		List<TraceSummary> found = new ArrayList<>();
+		List<List<SpanData>> spansToSearch = new ArrayList<>();
 		synchronized (this.lock) {
 			for (TraceRecord trace : this.traces.values()) {
 				TraceSummary summary = trace.summary();
-				if (query.matches(summary) && (search == null || trace.mentions(search))) {
+				if (query.matches(summary)) {
 					found.add(summary);
+					if (search != null) {
+						spansToSearch.add(new ArrayList<>(trace.spans));
+					}
 				}
 			}
 		}
+		if (search != null) {
+			// Outside the lock (spans are immutable): a search never holds up the
+			// exporter.
+			List<TraceSummary> mentioned = new ArrayList<>();
+			for (int i = 0; i < found.size(); i++) {
+				if (mentions(spansToSearch.get(i), search)) {
+					mentioned.add(found.get(i));
+				}
+			}
+			found = mentioned;
+		}
 		found.sort(Comparator.comparingLong(TraceSummary::startEpochNanos).reversed());
 		return found;
+	}
+
+	/**
+	 * Whether the name or an attribute value of a span contains the text, ignoring case.
+	 */
+	private static boolean mentions(List<SpanData> spans, String text) {
+		for (SpanData span : spans) {
+			if (contains(span.getName(), text)) {
+				return true;
+			}
+			for (Object value : span.getAttributes().asMap().values()) {
+				if (contains(String.valueOf(value), text)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static boolean contains(String value, String text) {
+		for (int i = 0; i <= value.length() - text.length(); i++) {
+			if (value.regionMatches(true, i, text, 0, text.length())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -324,33 +366,6 @@ public final class RecentTraces implements InProcessSpanExporter {
 					this.userId, this.serviceName, endpoint, this.totals.models(), usage.calls(),
 					this.totals.toolCalls(), usage.promptTokens(), usage.completionTokens(), usage.totalTokens(),
 					usage.cost());
-		}
-
-		/**
-		 * Whether the name or an attribute value of a kept span contains the text,
-		 * ignoring case.
-		 */
-		boolean mentions(String text) {
-			for (SpanData span : this.spans) {
-				if (contains(span.getName(), text)) {
-					return true;
-				}
-				for (Object value : span.getAttributes().asMap().values()) {
-					if (contains(String.valueOf(value), text)) {
-						return true;
-					}
-				}
-			}
-			return false;
-		}
-
-		private static boolean contains(String value, String text) {
-			for (int i = 0; i <= value.length() - text.length(); i++) {
-				if (value.regionMatches(true, i, text, 0, text.length())) {
-					return true;
-				}
-			}
-			return false;
 		}
 
 		/**
