@@ -20,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
@@ -58,8 +59,17 @@ public final class FastAgenticViewerAutoConfiguration {
 		@Bean
 		@ConditionalOnMissingBean
 		RecentTraces fastAgenticRecentTraces(FastAgenticViewerProperties properties) {
-			return new RecentTraces(properties.getMaxTraces(), properties.getMaxSpansPerTrace(),
-					properties.getMaxSpans());
+			return new RecentTraces(atLeastOne("fastagentic.viewer.max-traces", properties.getMaxTraces()),
+					atLeastOne("fastagentic.viewer.max-spans-per-trace", properties.getMaxSpansPerTrace()),
+					atLeastOne("fastagentic.viewer.max-spans", properties.getMaxSpans()));
+		}
+
+		private static int atLeastOne(String property, int value) {
+			if (value < 1) {
+				throw new InvalidConfigurationPropertyValueException(property, value,
+						"It is a number of traces or spans kept in memory: 1 or more.");
+			}
+			return value;
 		}
 
 		@Bean

@@ -20,6 +20,7 @@ import org.springframework.boot.actuate.autoconfigure.endpoint.EndpointAutoConfi
 import org.springframework.boot.actuate.autoconfigure.endpoint.web.WebEndpointAutoConfiguration;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointsSupplier;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
 import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
@@ -174,12 +175,17 @@ class FastAgenticViewerAutoConfigurationTests {
 	}
 
 	@Test
-	void invalidBoundStopsStartup() {
-		this.contextRunner.withPropertyValues("fastagentic.viewer.enabled=true", "fastagentic.viewer.max-traces=0")
-			.run((context) -> assertThat(context).hasFailed()
-				.getFailure()
-				.rootCause()
-				.hasMessageContaining("traces kept must be positive"));
+	void invalidBoundStopsStartupNamingTheProperty() {
+		for (String property : List.of("max-traces", "max-spans-per-trace", "max-spans")) {
+			this.contextRunner
+				.withPropertyValues("fastagentic.viewer.enabled=true", "fastagentic.viewer." + property + "=0")
+				.run((context) -> assertThat(context).hasFailed()
+					.getFailure()
+					.rootCause()
+					.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+					.hasMessageContaining("Property fastagentic.viewer." + property + " with value '0' is invalid")
+					.hasMessageContaining("1 or more"));
+		}
 	}
 
 	@Test
