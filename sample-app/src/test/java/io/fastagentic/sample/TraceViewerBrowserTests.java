@@ -220,6 +220,20 @@ class TraceViewerBrowserTests {
 	}
 
 	@Test
+	void autoRefreshListsANewRunWithoutAClick() throws Exception {
+		ViewerApi.Chat before = this.api.chat("Before auto-refresh");
+		this.api.awaitListed(before.traceId(), "HTTP POST /chat");
+		open("");
+		awaitList("");
+		assertThat(listedTraceIds()).contains(before.traceId());
+		this.browser.findElement(By.id("auto-refresh")).click();
+		ViewerApi.Chat after = this.api.chat("After auto-refresh");
+		this.api.awaitListed(after.traceId(), "HTTP POST /chat");
+		new WebDriverWait(this.browser, TIMEOUT).until((browser) -> listedTraceIds().contains(after.traceId()));
+		assertThat(listedTraceIds().get(0)).isEqualTo(after.traceId());
+	}
+
+	@Test
 	void chartShowsTheRecentRunsAndAClickOpensOne() throws Exception {
 		ViewerApi.Chat first = this.api.chat("Chart me");
 		ViewerApi.Chat failed = this.api.chat("Break [fail] on the chart");
