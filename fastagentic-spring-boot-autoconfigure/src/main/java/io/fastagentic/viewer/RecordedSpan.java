@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.jspecify.annotations.Nullable;
 
@@ -28,11 +29,12 @@ import org.jspecify.annotations.Nullable;
  * @param statusDescription the description of an error status, if any
  * @param attributes its attributes, by key
  * @param events its events (exceptions, say), oldest first
+ * @param links the spans it links to (the messages a consumer span processes, say)
  * @author FastAgentic
  */
 public record RecordedSpan(String spanId, @Nullable String parentSpanId, String name, String kind, Instant start,
 		long startEpochNanos, long endEpochNanos, long durationNanos, String status, @Nullable String statusDescription,
-		Map<String, Object> attributes, List<Event> events) {
+		Map<String, Object> attributes, List<Event> events, List<Link> links) {
 
 	/**
 	 * The view of a finished span.
@@ -45,7 +47,8 @@ public record RecordedSpan(String spanId, @Nullable String parentSpanId, String 
 				span.getName(), span.getKind().name(), instant(span.getStartEpochNanos()), span.getStartEpochNanos(),
 				span.getEndEpochNanos(), span.getEndEpochNanos() - span.getStartEpochNanos(),
 				span.getStatus().getStatusCode().name(), (description.isEmpty()) ? null : description,
-				attributes(span.getAttributes()), span.getEvents().stream().map(Event::of).toList());
+				attributes(span.getAttributes()), span.getEvents().stream().map(Event::of).toList(),
+				span.getLinks().stream().map(Link::of).toList());
 	}
 
 	static Instant instant(long epochNanos) {
@@ -71,6 +74,22 @@ public record RecordedSpan(String spanId, @Nullable String parentSpanId, String 
 		static Event of(EventData event) {
 			return new Event(event.getName(), instant(event.getEpochNanos()), event.getEpochNanos(),
 					RecordedSpan.attributes(event.getAttributes()));
+		}
+
+	}
+
+	/**
+	 * A link of a span to another span, of this trace or another.
+	 *
+	 * @param traceId the linked span's trace id
+	 * @param spanId the linked span's id
+	 * @param attributes the link's attributes, by key
+	 */
+	public record Link(String traceId, String spanId, Map<String, Object> attributes) {
+
+		static Link of(LinkData link) {
+			return new Link(link.getSpanContext().getTraceId(), link.getSpanContext().getSpanId(),
+					RecordedSpan.attributes(link.getAttributes()));
 		}
 
 	}

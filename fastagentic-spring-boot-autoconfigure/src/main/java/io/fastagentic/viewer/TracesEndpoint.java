@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -23,8 +24,11 @@ import org.springframework.util.StreamUtils;
  * The {@code traces} actuator endpoint: the recent traces as JSON, and a self-contained
  * page (no CDN, works offline) that shows them as a waterfall.
  * <ul>
- * <li>{@code /actuator/traces}: the recent traces, latest first; query parameters
- * {@code runId}, {@code traceId} and {@code errors=true} filter them</li>
+ * <li>{@code /actuator/traces}: the recent traces, latest first, each with its run totals
+ * (models, LLM and tool calls, tokens, cost); query parameters {@code runId},
+ * {@code traceId}, {@code status} ({@code OK} or {@code ERROR}), {@code endpoint},
+ * {@code model}, {@code minDuration} ({@code 250ms}, {@code 2s}), {@code minCost} (USD)
+ * and {@code search} (text in a span name or attribute value) filter them</li>
  * <li>{@code /actuator/traces/{traceId}}: one trace with all its spans</li>
  * <li>{@code /actuator/traces/ui}: the page</li>
  * </ul>
@@ -73,13 +77,21 @@ public final class TracesEndpoint {
 	 * The recent traces matching the given criteria, latest start first.
 	 * @param runId only the trace of this run
 	 * @param traceId only the trace with this id
-	 * @param errors whether only traces with a span in error are listed
+	 * @param status only the traces with this status
+	 * @param endpoint only the traces of this agent endpoint
+	 * @param model only the traces that used this model
+	 * @param minDuration only the traces that lasted at least this long
+	 * @param minCost only the traces that cost at least this much (USD)
+	 * @param search only the traces with a span whose name or an attribute value contains
+	 * this text, ignoring case
 	 * @return the traces
 	 */
 	@ReadOperation
-	public TracesDescriptor traces(@Nullable String runId, @Nullable String traceId, @Nullable Boolean errors) {
-		return new TracesDescriptor(
-				this.recentTraces.find(new TraceQuery(runId, traceId, Boolean.TRUE.equals(errors))));
+	public TracesDescriptor traces(@Nullable String runId, @Nullable String traceId, @Nullable TraceStatus status,
+			@Nullable String endpoint, @Nullable String model, @Nullable Duration minDuration, @Nullable Double minCost,
+			@Nullable String search) {
+		return new TracesDescriptor(this.recentTraces
+			.find(new TraceQuery(runId, traceId, status, endpoint, model, minDuration, minCost, search)));
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.fastagentic.viewer;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +15,10 @@ import io.fastagentic.export.InProcessSpanExporter;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.sdk.resources.Resource;
+import io.opentelemetry.sdk.testing.trace.TestSpanData;
 import io.opentelemetry.sdk.trace.data.EventData;
+import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.data.StatusData;
 import org.junit.jupiter.api.Test;
@@ -32,9 +36,19 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class RecentTracesTests {
 
+	private static final AttributeKey<String> OPERATION = AttributeKey.stringKey("gen_ai.operation.name");
+
+	private static final AttributeKey<String> MODEL = AttributeKey.stringKey("model");
+
+	private static final AttributeKey<Long> PROMPT_TOKENS = AttributeKey.longKey("tokens.prompt");
+
+	private static final AttributeKey<Long> COMPLETION_TOKENS = AttributeKey.longKey("tokens.completion");
+
+	private static final AttributeKey<Double> COST = AttributeKey.doubleKey("cost");
+
 	@Test
 	void keepsExactlyTheNewestTracesWhenMoreArrive() {
-		RecentTraces traces = new RecentTraces(3, 10);
+		RecentTraces traces = new RecentTraces(3, 10, 10_000);
 		for (int trace = 1; trace <= 7; trace++) {
 			traces.export(List.of(root(trace, 1, "request " + trace, trace * 100L, trace * 100L + 50)));
 		}
@@ -47,7 +61,7 @@ class RecentTracesTests {
 
 	@Test
 	void traceStillReceivingSpansIsNotEvicted() {
-		RecentTraces traces = new RecentTraces(2, 10);
+		RecentTraces traces = new RecentTraces(2, 10, 10_000);
 		traces.export(List.of(child(1, 2, 1, "tool.call search", 10, 20)));
 		traces.export(List.of(child(2, 2, 1, "tool.call search", 30, 40)));
 		// Trace 1's root ends last: trace 1 is now the most recently updated.
@@ -60,7 +74,7 @@ class RecentTracesTests {
 
 	@Test
 	void keepsAtMostTheConfiguredSpansOfATraceAndCountsTheOthers() {
-		RecentTraces traces = new RecentTraces(10, 3);
+		RecentTraces traces = new RecentTraces(10, 3, 10_000);
 		List<SpanData> spans = new ArrayList<>();
 		for (int span = 2; span <= 6; span++) {
 			spans.add(child(1, span, 1, "step " + span, span * 10L, span * 10L + 5));
@@ -77,7 +91,7 @@ class RecentTracesTests {
 
 	@Test
 	void rootSpanIsKeptEvenBeyondTheSpanBound() {
-		RecentTraces traces = new RecentTraces(10, 2);
+		RecentTraces traces = new RecentTraces(10, 2, 10_000);
 		traces.export(List.of(child(1, 2, 1, "auth.validate", 10, 20), child(1, 3, 1, "policy.check", 20, 30),
 				child(1, 4, 1, "agent.run /chat", 30, 90)));
 		traces.export(List.of(root(1, 1, "HTTP POST /chat", 0, 100), child(1, 5, 1, "late", 95, 99)));
@@ -106,7 +120,7 @@ class RecentTracesTests {
 		assertThat(summary.start()).isEqualTo(Instant.parse("2026-11-24T12:00:00Z"));
 		assertThat(summary.startEpochNanos()).isEqualTo(origin);
 		assertThat(summary.durationNanos()).isEqualTo(10_000);
-		assertThat(summary.status()).isEqualTo(TraceSummary.ERROR);
+		assertThat(summary.status()).isEqualTo(TraceStatus.ERROR);
 		assertThat(summary.spanCount()).isEqualTo(3);
 		assertThat(summary.droppedSpans()).isZero();
 		assertThat(summary.runId()).isEqualTo("run-1");
@@ -119,7 +133,7 @@ class RecentTracesTests {
 		traces.export(List.of(child(1, 3, 1, "policy.check", 20, 30), child(1, 2, 1, "auth.validate", 10, 20)));
 		TraceSummary summary = traces.find(TraceQuery.all()).get(0);
 		assertThat(summary.rootName()).isEqualTo("auth.validate");
-		assertThat(summary.status()).isEqualTo(TraceSummary.OK);
+		assertThat(summary.status()).isEqualTo(TraceStatus.OK);
 	}
 
 	@Test
@@ -135,22 +149,24 @@ class RecentTracesTests {
 	}
 
 	@Test
-	void filtersByRunIdTraceIdAndErrors() {
+	void filtersByRunIdTraceIdAndStatus() {
 		RecentTraces traces = new RecentTraces();
 		traces.export(List.of(span(1, 1, null, "HTTP POST /chat", 0, 10, StatusData.unset(),
 				Attributes.of(AttributeKey.stringKey("run_id"), "run-a"))));
 		traces.export(List.of(span(2, 1, null, "HTTP POST /chat", 20, 30, StatusData.error(),
 				Attributes.of(AttributeKey.stringKey("run_id"), "run-b"))));
 		traces.export(List.of(root(3, 1, "HTTP GET /checkpoints/{runId}", 40, 50)));
-		assertThat(traces.find(new TraceQuery("run-b", null, false))).extracting(TraceSummary::traceId)
+		assertThat(traces.find(query("run-b", null, null))).extracting(TraceSummary::traceId)
 			.containsExactly(traceId(2));
-		assertThat(traces.find(new TraceQuery(null, traceId(3).toUpperCase(), false))).extracting(TraceSummary::traceId)
+		assertThat(traces.find(query(null, traceId(3).toUpperCase(), null))).extracting(TraceSummary::traceId)
 			.containsExactly(traceId(3));
-		assertThat(traces.find(new TraceQuery(null, null, true))).extracting(TraceSummary::traceId)
+		assertThat(traces.find(query(null, null, TraceStatus.ERROR))).extracting(TraceSummary::traceId)
 			.containsExactly(traceId(2));
-		assertThat(traces.find(new TraceQuery("run-a", null, true))).isEmpty();
-		assertThat(traces.find(new TraceQuery("run-missing", null, false))).isEmpty();
-		assertThat(traces.find(new TraceQuery(" ", "", false))).hasSize(3);
+		assertThat(traces.find(query(null, null, TraceStatus.OK))).extracting(TraceSummary::traceId)
+			.containsExactlyInAnyOrder(traceId(1), traceId(3));
+		assertThat(traces.find(query("run-a", null, TraceStatus.ERROR))).isEmpty();
+		assertThat(traces.find(query("run-missing", null, null))).isEmpty();
+		assertThat(traces.find(query(" ", "", null))).hasSize(3);
 	}
 
 	@Test
@@ -203,21 +219,219 @@ class RecentTracesTests {
 	}
 
 	@Test
+	void summaryCarriesTheRunTotalsOfTheAgentRun() {
+		RecentTraces traces = new RecentTraces();
+		Resource resource = Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "sample-agent"));
+		traces.export(List.of(
+				attributed(ViewerSpans.builder(1, 3, 2, "llm.call gpt-4o-mini", 20, 30), resource,
+						llmCall("gpt-4o-mini", 28, 3, 0.000006)),
+				attributed(ViewerSpans.builder(1, 4, 2, "tool.call search", 30, 40), resource,
+						Attributes.of(OPERATION, "execute_tool", AttributeKey.stringKey("tool"), "search")),
+				attributed(ViewerSpans.builder(1, 5, 2, "llm.call gpt-4o-mini", 40, 80), resource,
+						llmCall("gpt-4o-mini", 76, 41, 0.0000339)),
+				attributed(ViewerSpans.builder(1, 2, 1, "agent.run /chat", 10, 90), resource,
+						agentRun("/chat", "gpt-4o-mini", 2L, 104, 44, 0.0000399)),
+				attributed(ViewerSpans.builder(1, 1, null, "HTTP POST /chat", 0, 100), resource,
+						Attributes.of(AttributeKey.stringKey("http.route"), "/chat"))));
+		TraceSummary summary = traces.find(TraceQuery.all()).get(0);
+		assertThat(summary.serviceName()).isEqualTo("sample-agent");
+		assertThat(summary.endpoint()).isEqualTo("/chat");
+		assertThat(summary.models()).containsExactly("gpt-4o-mini");
+		assertThat(summary.llmCalls()).isEqualTo(2);
+		assertThat(summary.toolCalls()).isEqualTo(1);
+		assertThat(summary.promptTokens()).isEqualTo(104);
+		assertThat(summary.completionTokens()).isEqualTo(44);
+		assertThat(summary.totalTokens()).isEqualTo(148);
+		assertThat(summary.cost()).isEqualTo(0.0000399);
+	}
+
+	@Test
+	void runTotalsWinOverTheCallsAndAddUpAcrossRuns() {
+		RecentTraces traces = new RecentTraces();
+		// The calls carry other numbers than the runs: the runs' totals are listed.
+		traces
+			.export(List.of(span(1, 3, 2, "llm.call gpt-4o", 20, 30, StatusData.unset(), llmCall("gpt-4o", 1, 1, 1.0)),
+					span(1, 2, 1, "agent.run /plan", 10, 40, StatusData.unset(),
+							agentRun("/plan", "gpt-4o", 1L, 50, 10, 0.000225)),
+					span(1, 4, 1, "agent.run /answer", 40, 90, StatusData.unset(),
+							agentRun("/answer", "gpt-4o-mini", 2L, 80, 20, 0.0004))));
+		TraceSummary summary = traces.find(TraceQuery.all()).get(0);
+		assertThat(summary.endpoint()).isEqualTo("/plan");
+		assertThat(summary.models()).containsExactly("gpt-4o", "gpt-4o-mini");
+		assertThat(summary.llmCalls()).isEqualTo(3);
+		assertThat(summary.promptTokens()).isEqualTo(130);
+		assertThat(summary.completionTokens()).isEqualTo(30);
+		assertThat(summary.totalTokens()).isEqualTo(160);
+		assertThat(summary.cost()).isEqualTo(0.000625);
+	}
+
+	@Test
+	void callsOutsideAnAgentRunAreSummedFromTheirGenAiUsage() {
+		RecentTraces traces = new RecentTraces();
+		AttributeKey<Long> input = AttributeKey.longKey("gen_ai.usage.input_tokens");
+		AttributeKey<Long> output = AttributeKey.longKey("gen_ai.usage.output_tokens");
+		traces.export(List.of(
+				span(1, 2, 1, "chat claude-sonnet-4", 10, 20, StatusData.unset(),
+						Attributes.of(OPERATION, "chat", AttributeKey.stringKey("gen_ai.request.model"),
+								"claude-sonnet-4", input, 28L, output, 3L, COST, 0.000006)),
+				span(1, 3, 1, "chat claude-sonnet-4", 30, 40, StatusData.unset(),
+						Attributes.of(OPERATION, "chat", AttributeKey.stringKey("gen_ai.request.model"),
+								"claude-sonnet-4", input, 76L, output, 41L, COST, 0.0000339)),
+				span(1, 1, null, "HTTP POST /ask", 0, 50, StatusData.unset(),
+						Attributes.of(AttributeKey.stringKey("http.route"), "/ask"))));
+		TraceSummary summary = traces.find(TraceQuery.all()).get(0);
+		assertThat(summary.endpoint()).isEqualTo("/ask");
+		assertThat(summary.models()).containsExactly("claude-sonnet-4");
+		assertThat(summary.llmCalls()).isEqualTo(2);
+		assertThat(summary.toolCalls()).isZero();
+		assertThat(summary.totalTokens()).isEqualTo(148);
+		// An exact decimal sum, not 0.000039900000000000004.
+		assertThat(summary.cost()).isEqualTo(0.0000399);
+	}
+
+	@Test
+	void traceWithoutLlmCallsHasNoTokensNorCost() {
+		RecentTraces traces = new RecentTraces();
+		traces.export(List.of(
+				span(1, 2, 1, "agent.run /chat", 10, 20, StatusData.unset(),
+						Attributes.of(OPERATION, "invoke_agent", AttributeKey.stringKey("endpoint"), "/chat")),
+				root(1, 1, "HTTP POST /chat", 0, 30)));
+		TraceSummary summary = traces.find(TraceQuery.all()).get(0);
+		assertThat(summary.llmCalls()).isZero();
+		assertThat(summary.models()).isEmpty();
+		assertThat(summary.promptTokens()).isNull();
+		assertThat(summary.totalTokens()).isNull();
+		assertThat(summary.cost()).isNull();
+		assertThat(summary.serviceName()).isNull();
+	}
+
+	@Test
+	void unpricedCallsHaveTokensButNoCost() {
+		RecentTraces traces = new RecentTraces();
+		traces.export(List.of(span(1, 1, null, "llm.call my-model", 0, 10, StatusData.unset(),
+				Attributes.of(OPERATION, "chat", MODEL, "my-model", PROMPT_TOKENS, 5L))));
+		TraceSummary summary = traces.find(TraceQuery.all()).get(0);
+		assertThat(summary.promptTokens()).isEqualTo(5);
+		assertThat(summary.completionTokens()).isZero();
+		assertThat(summary.cost()).isNull();
+	}
+
+	@Test
+	void modelsAreListedOnceEachAndBounded() {
+		RecentTraces traces = new RecentTraces();
+		List<SpanData> spans = new ArrayList<>();
+		for (int call = 0; call < 12; call++) {
+			spans.add(span(1, call + 2, 1, "llm.call", call, call + 1L, StatusData.unset(),
+					llmCall("model-" + (call % 10), 1, 1, 0.5)));
+		}
+		traces.export(spans);
+		assertThat(traces.find(TraceQuery.all()).get(0).models()).hasSize(8)
+			.containsExactly("model-0", "model-1", "model-2", "model-3", "model-4", "model-5", "model-6", "model-7");
+	}
+
+	@Test
+	void totalSpanBoundEvictsTheLeastRecentlyUpdatedTraces() {
+		RecentTraces traces = new RecentTraces(100, 10, 5);
+		traces.export(List.of(child(1, 2, 1, "a", 0, 1), child(1, 3, 1, "b", 1, 2), root(1, 1, "first", 0, 3)));
+		traces.export(List.of(child(2, 2, 1, "a", 10, 11), root(2, 1, "second", 10, 13)));
+		assertThat(traces.spanCount()).isEqualTo(5);
+		traces.export(List.of(root(3, 1, "third", 20, 23)));
+		assertThat(traces.find(TraceQuery.all())).extracting(TraceSummary::rootName).containsExactly("third", "second");
+		assertThat(traces.spanCount()).isEqualTo(3);
+		assertThat(traces.get(traceId(1))).isNull();
+	}
+
+	@Test
+	void traceKeepsNoMoreThanTheTotalSpanBoundAndEvictsAllOthers() {
+		RecentTraces traces = new RecentTraces(100, 1000, 4);
+		traces.export(List.of(root(1, 1, "small", 0, 1)));
+		List<SpanData> spans = new ArrayList<>();
+		for (int span = 2; span <= 8; span++) {
+			spans.add(child(2, span, 1, "step " + span, span, span + 1L));
+		}
+		traces.export(spans);
+		assertThat(traces.find(TraceQuery.all())).singleElement().satisfies((summary) -> {
+			assertThat(summary.traceId()).isEqualTo(traceId(2));
+			assertThat(summary.spanCount()).isEqualTo(4);
+			assertThat(summary.droppedSpans()).isEqualTo(3);
+		});
+		assertThat(traces.spanCount()).isEqualTo(4);
+	}
+
+	@Test
+	void filtersByEndpointModelDurationCostAndText() {
+		RecentTraces traces = new RecentTraces();
+		traces.export(
+				List.of(span(1, 2, 1, "llm.call gpt-4o", 10, 20, StatusData.unset(), llmCall("gpt-4o", 50, 10, 0.0002)),
+						span(1, 1, null, "agent.run /chat", 0, 1_000_000_000, StatusData.unset(),
+								agentRun("/chat", "gpt-4o", 1L, 50, 10, 0.0002))));
+		traces.export(List.of(
+				span(2, 2, 1, "tool.call Weather", 10, 20, StatusData.unset(),
+						Attributes.of(OPERATION, "execute_tool", AttributeKey.stringKey("error.type"),
+								"TimeoutException")),
+				span(2, 1, null, "agent.run /ask", 0, 2_000_000, StatusData.unset(),
+						agentRun("/ask", "gpt-4o-mini", 1L, 10, 10, 0.00001))));
+		traces.export(List.of(root(3, 1, "HTTP GET /health", 0, 1000)));
+		assertThat(ids(traces, new TraceQuery(null, null, null, "/ask", null, null, null, null)))
+			.containsExactly(traceId(2));
+		assertThat(ids(traces, new TraceQuery(null, null, null, null, "gpt-4o", null, null, null)))
+			.containsExactly(traceId(1));
+		assertThat(ids(traces, new TraceQuery(null, null, null, null, null, Duration.ofMillis(2), null, null)))
+			.containsExactlyInAnyOrder(traceId(1), traceId(2));
+		assertThat(ids(traces, new TraceQuery(null, null, null, null, null, Duration.ofMillis(3), null, null)))
+			.containsExactly(traceId(1));
+		// A trace without a cost is never at least that expensive.
+		assertThat(ids(traces, new TraceQuery(null, null, null, null, null, null, 0.0, null)))
+			.containsExactlyInAnyOrder(traceId(1), traceId(2));
+		assertThat(ids(traces, new TraceQuery(null, null, null, null, null, null, 0.0001, null)))
+			.containsExactly(traceId(1));
+		// Span names and attribute values, ignoring case.
+		assertThat(ids(traces, new TraceQuery(null, null, null, null, null, null, null, "weather")))
+			.containsExactly(traceId(2));
+		assertThat(ids(traces, new TraceQuery(null, null, null, null, null, null, null, "timeoutexc")))
+			.containsExactly(traceId(2));
+		assertThat(ids(traces, new TraceQuery(null, null, null, null, null, null, null, "GPT-4o")))
+			.containsExactlyInAnyOrder(traceId(1), traceId(2));
+		assertThat(ids(traces, new TraceQuery(null, null, null, null, null, null, null, "/HEALTH")))
+			.containsExactly(traceId(3));
+		assertThat(ids(traces, new TraceQuery(null, null, null, null, null, null, null, "nowhere"))).isEmpty();
+		assertThat(ids(traces, new TraceQuery(null, null, null, " ", "", null, null, " "))).hasSize(3);
+	}
+
+	@Test
+	void spanCarriesItsLinks() {
+		RecentTraces traces = new RecentTraces();
+		SpanData consumer = ViewerSpans.builder(1, 1, null, "process message", 0, 10)
+			.setLinks(List.of(LinkData.create(ViewerSpans.context(7, 3, true),
+					Attributes.of(AttributeKey.stringKey("messaging.operation"), "send"))))
+			.setTotalRecordedLinks(1)
+			.build();
+		traces.export(List.of(consumer));
+		assertThat(traces.get(traceId(1)).spans().get(0).links()).singleElement().satisfies((link) -> {
+			assertThat(link.traceId()).isEqualTo(traceId(7));
+			assertThat(link.spanId()).isEqualTo(spanId(3));
+			assertThat(link.attributes()).containsExactly(Map.entry("messaging.operation", "send"));
+		});
+	}
+
+	@Test
 	void unknownTraceIsNotFound() {
 		assertThat(new RecentTraces().get(traceId(42))).isNull();
 	}
 
 	@Test
 	void rejectsBoundsBelowOne() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new RecentTraces(0, 10))
+		assertThatIllegalArgumentException().isThrownBy(() -> new RecentTraces(0, 10, 10_000))
 			.withMessageContaining("traces kept");
-		assertThatIllegalArgumentException().isThrownBy(() -> new RecentTraces(10, 0))
+		assertThatIllegalArgumentException().isThrownBy(() -> new RecentTraces(10, 0, 10_000))
 			.withMessageContaining("spans kept per trace");
+		assertThatIllegalArgumentException().isThrownBy(() -> new RecentTraces(10, 10, 0))
+			.withMessageContaining("spans kept in all");
 	}
 
 	@Test
 	void concurrentExportsAndReadsLoseNothingAndStayBounded() throws Exception {
-		RecentTraces traces = new RecentTraces(50, 1000);
+		RecentTraces traces = new RecentTraces(50, 1000, 10_000);
 		int writers = 4;
 		int tracesPerWriter = 100;
 		ExecutorService executor = Executors.newFixedThreadPool(writers + 1);
@@ -264,6 +478,41 @@ class RecentTracesTests {
 		assertThat(traces.export(List.of(root(1, 1, "a", 0, 1))).isSuccess()).isTrue();
 		assertThat(traces.flush().isSuccess()).isTrue();
 		assertThat(traces.shutdown().isSuccess()).isTrue();
+	}
+
+	private static TraceQuery query(String runId, String traceId, TraceStatus status) {
+		return new TraceQuery(runId, traceId, status, null, null, null, null, null);
+	}
+
+	private static List<String> ids(RecentTraces traces, TraceQuery query) {
+		return traces.find(query).stream().map(TraceSummary::traceId).toList();
+	}
+
+	private static SpanData attributed(TestSpanData.Builder span, Resource resource, Attributes attributes) {
+		return span.setResource(resource).setAttributes(attributes).build();
+	}
+
+	private static Attributes llmCall(String model, long prompt, long completion, double cost) {
+		return Attributes.builder()
+			.put(OPERATION, "chat")
+			.put(MODEL, model)
+			.put(PROMPT_TOKENS, prompt)
+			.put(COMPLETION_TOKENS, completion)
+			.put(COST, cost)
+			.build();
+	}
+
+	private static Attributes agentRun(String endpoint, String model, Long llmCalls, long prompt, long completion,
+			double cost) {
+		return Attributes.builder()
+			.put(OPERATION, "invoke_agent")
+			.put(AttributeKey.stringKey("endpoint"), endpoint)
+			.put(MODEL, model)
+			.put(AttributeKey.longKey("llm.calls"), llmCalls)
+			.put(PROMPT_TOKENS, prompt)
+			.put(COMPLETION_TOKENS, completion)
+			.put(COST, cost)
+			.build();
 	}
 
 }

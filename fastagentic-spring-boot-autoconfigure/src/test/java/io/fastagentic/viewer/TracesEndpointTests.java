@@ -1,5 +1,6 @@
 package io.fastagentic.viewer;
 
+import java.time.Duration;
 import java.util.List;
 
 import io.opentelemetry.api.common.AttributeKey;
@@ -30,13 +31,36 @@ class TracesEndpointTests {
 		this.recentTraces.export(List.of(span(2, 1, null, "HTTP POST /chat", 20, 30, StatusData.error(),
 				Attributes.of(AttributeKey.stringKey("run_id"), "run-b"))));
 		TracesEndpoint endpoint = new TracesEndpoint(this.recentTraces, null);
-		assertThat(endpoint.traces(null, null, null).traces()).hasSize(2);
-		assertThat(endpoint.traces("run-a", null, null).traces()).extracting(TraceSummary::traceId)
+		assertThat(endpoint.traces(null, null, null, null, null, null, null, null).traces()).hasSize(2);
+		assertThat(endpoint.traces("run-a", null, null, null, null, null, null, null).traces())
+			.extracting(TraceSummary::traceId)
 			.containsExactly(traceId(1));
-		assertThat(endpoint.traces(null, traceId(2), false).traces()).extracting(TraceSummary::traceId)
+		assertThat(endpoint.traces(null, traceId(2), null, null, null, null, null, null).traces())
+			.extracting(TraceSummary::traceId)
 			.containsExactly(traceId(2));
-		assertThat(endpoint.traces(null, null, true).traces()).extracting(TraceSummary::traceId)
+		assertThat(endpoint.traces(null, null, TraceStatus.ERROR, null, null, null, null, null).traces())
+			.extracting(TraceSummary::traceId)
 			.containsExactly(traceId(2));
+	}
+
+	@Test
+	void listsTracesFilteredByEndpointModelDurationCostAndText() {
+		Attributes run = Attributes.builder()
+			.put("gen_ai.operation.name", "invoke_agent")
+			.put("endpoint", "/chat")
+			.put("model", "gpt-4o")
+			.put("llm.calls", 1L)
+			.put("cost", 0.5)
+			.build();
+		this.recentTraces.export(List.of(span(1, 1, null, "agent.run /chat", 0, 2_000_000, StatusData.unset(), run)));
+		this.recentTraces.export(List.of(root(2, 1, "HTTP GET /health", 0, 10)));
+		TracesEndpoint endpoint = new TracesEndpoint(this.recentTraces, null);
+		assertThat(
+				endpoint.traces(null, null, TraceStatus.OK, "/chat", "gpt-4o", Duration.ofMillis(2), 0.5, "AGENT.RUN")
+					.traces())
+			.extracting(TraceSummary::traceId)
+			.containsExactly(traceId(1));
+		assertThat(endpoint.traces(null, null, null, null, null, null, 0.6, null).traces()).isEmpty();
 	}
 
 	@Test

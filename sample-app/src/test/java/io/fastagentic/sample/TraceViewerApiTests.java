@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.openai.errors.InternalServerException;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,7 +70,7 @@ class TraceViewerApiTests {
 	}
 
 	@Test
-	void filtersByRunIdTraceIdAndErrorsOnly() throws Exception {
+	void filtersByRunIdTraceIdAndStatus() throws Exception {
 		ViewerApi.Chat first = this.api.chat("First question");
 		ViewerApi.Chat second = this.api.chat("Second question");
 		ViewerApi.Chat failed = this.api.chat("Break [fail] please");
@@ -84,12 +86,88 @@ class TraceViewerApiTests {
 		assertThat(traceIds("?traceId=" + second.traceId())).containsExactly(second.traceId());
 		assertThat(traceIds("?runId=" + first.runId() + "&traceId=" + second.traceId())).isEmpty();
 		assertThat(traceIds("?runId=run-unknown")).isEmpty();
-		List<JsonNode> errors = this.api.traces("?errors=true");
+		List<JsonNode> errors = this.api.traces("?status=ERROR");
 		assertThat(errors).allSatisfy((trace) -> assertThat(trace.path("status").asString()).isEqualTo("ERROR"));
 		assertThat(errors).extracting((trace) -> trace.path("traceId").asString())
 			.contains(failed.traceId())
 			.doesNotContain(first.traceId(), second.traceId());
-		assertThat(traceIds("?errors=false")).contains(first.traceId(), second.traceId(), failed.traceId());
+		assertThat(traceIds("?status=OK")).contains(first.traceId(), second.traceId()).doesNotContain(failed.traceId());
+		assertThat(traceIds("")).contains(first.traceId(), second.traceId(), failed.traceId());
+	}
+
+	@Test
+	void listedRunCarriesTheRunTotalsOfItsAgentRunAsNumbers() throws Exception {
+		ViewerApi.Chat chat = this.api.chat("What is OpenTelemetry?");
+		JsonNode trace = this.api.awaitListed(chat.traceId(), "HTTP POST /chat");
+		SpanData run = ExportedSpans.named(this.spans.awaitTrace(chat.traceId(), "HTTP POST /chat"), "agent.run /chat");
+		Attributes totals = run.getAttributes();
+		long prompt = totals.get(AttributeKey.longKey("tokens.prompt"));
+		long completion = totals.get(AttributeKey.longKey("tokens.completion"));
+
+		assertThat(trace.path("endpoint").asString()).isEqualTo("/chat");
+		assertThat(trace.path("serviceName").asString()).isEqualTo("fastagentic-sample-agent");
+		assertThat(trace.path("models").isArray()).isTrue();
+		assertThat(trace.path("models")).extracting(JsonNode::asString).containsExactly("gpt-4o-mini");
+		assertThat(trace.path("llmCalls").isIntegralNumber()).isTrue();
+		assertThat(trace.path("llmCalls").asLong()).isEqualTo(totals.get(AttributeKey.longKey("llm.calls")))
+			.isEqualTo(2);
+		assertThat(trace.path("toolCalls").isIntegralNumber()).isTrue();
+		assertThat(trace.path("toolCalls").asLong()).isOne();
+		assertThat(trace.path("promptTokens").isIntegralNumber()).isTrue();
+		assertThat(trace.path("promptTokens").asLong()).isEqualTo(prompt).isPositive();
+		assertThat(trace.path("completionTokens").asLong()).isEqualTo(completion).isPositive();
+		assertThat(trace.path("totalTokens").isIntegralNumber()).isTrue();
+		assertThat(trace.path("totalTokens").asLong()).isEqualTo(prompt + completion);
+		assertThat(trace.path("cost").isFloatingPointNumber()).isTrue();
+		assertThat(trace.path("cost").asDouble()).isEqualTo(totals.get(AttributeKey.doubleKey("cost"))).isPositive();
+		// The run's totals are its calls' usage.
+		List<SpanData> calls = this.spans.trace(chat.traceId())
+			.stream()
+			.filter((span) -> span.getName().equals("llm.call gpt-4o-mini"))
+			.toList();
+		assertThat(calls).hasSize(2);
+		assertThat(calls.stream()
+			.mapToLong((span) -> span.getAttributes().get(AttributeKey.longKey("tokens.prompt")))
+			.sum()).isEqualTo(prompt);
+	}
+
+	@Test
+	void failedRunCountsTheCallsItMadeAndIsFoundByItsErrorType() throws Exception {
+		ViewerApi.Chat failed = this.api.chat("Break [fail] for the totals");
+		JsonNode trace = this.api.awaitListed(failed.traceId(), "HTTP POST /chat");
+		assertThat(trace.path("status").asString()).isEqualTo("ERROR");
+		assertThat(trace.path("llmCalls").asLong()).isEqualTo(2);
+		assertThat(trace.path("toolCalls").asLong()).isOne();
+		assertThat(traceIds("?search=" + InternalServerException.class.getSimpleName().toLowerCase()))
+			.contains(failed.traceId());
+	}
+
+	@Test
+	void filtersByEndpointModelDurationCostAndText() throws Exception {
+		ViewerApi.Chat chat = this.api.chat("Filter me");
+		JsonNode trace = this.api.awaitListed(chat.traceId(), "HTTP POST /chat");
+		double cost = trace.path("cost").asDouble();
+		long durationMicros = trace.path("durationNanos").asLong() / 1000;
+
+		assertThat(traceIds("?endpoint=/chat")).contains(chat.traceId());
+		assertThat(traceIds("?endpoint=/other")).isEmpty();
+		assertThat(traceIds("?model=gpt-4o-mini")).contains(chat.traceId());
+		assertThat(traceIds("?model=gpt-4o")).isEmpty();
+		assertThat(traceIds("?minDuration=" + durationMicros + "us")).contains(chat.traceId());
+		assertThat(traceIds("?minDuration=1h")).isEmpty();
+		assertThat(traceIds("?minCost=" + cost)).contains(chat.traceId());
+		assertThat(traceIds("?minCost=" + (cost * 2))).doesNotContain(chat.traceId());
+		assertThat(traceIds("?search=" + chat.runId().toUpperCase())).containsExactly(chat.traceId());
+		assertThat(traceIds("?search=tool.call%20search&runId=" + chat.runId())).containsExactly(chat.traceId());
+		assertThat(traceIds("?search=no-such-text")).isEmpty();
+	}
+
+	@Test
+	void invalidFilterValuesAreBadRequests() throws Exception {
+		assertThat(this.api.get("/actuator/traces?status=BROKEN").statusCode()).isEqualTo(400);
+		assertThat(this.api.get("/actuator/traces?minDuration=soon").statusCode()).isEqualTo(400);
+		assertThat(this.api.get("/actuator/traces?minCost=cheap").statusCode()).isEqualTo(400);
+		assertThat(this.api.get("/actuator/traces?status=error").statusCode()).isEqualTo(200);
 	}
 
 	@Test

@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public class FastAgenticViewerProperties {
 
 	/**
-	 * Whether to keep the recent traces in memory and serve them, with a waterfall page,
-	 * on the 'traces' actuator endpoint (which must also be exposed).
+	 * Whether to keep the recent traces in memory and serve them on the 'traces' actuator
+	 * endpoint (which must also be exposed), with a page at /actuator/traces/ui that
+	 * shows the runs with their tokens, cost, waterfall and conversation.
 	 */
 	private boolean enabled;
 
@@ -29,6 +30,12 @@ public class FastAgenticViewerProperties {
 	 * but not kept.
 	 */
 	private int maxSpansPerTrace = 1000;
+
+	/**
+	 * Maximum number of spans kept in all, across traces: the traces that received a span
+	 * least recently are evicted first to stay within it. Bounds the viewer's memory.
+	 */
+	private int maxSpans = 10_000;
 
 	/**
 	 * Base URL of a Jaeger UI that receives the same traces, for example
@@ -58,6 +65,14 @@ public class FastAgenticViewerProperties {
 
 	public void setMaxSpansPerTrace(int maxSpansPerTrace) {
 		this.maxSpansPerTrace = maxSpansPerTrace;
+	}
+
+	public int getMaxSpans() {
+		return this.maxSpans;
+	}
+
+	public void setMaxSpans(int maxSpans) {
+		this.maxSpans = maxSpans;
 	}
 
 	public @Nullable String getJaegerUrl() {
