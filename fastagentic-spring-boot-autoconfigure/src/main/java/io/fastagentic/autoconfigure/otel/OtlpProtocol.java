@@ -10,33 +10,18 @@ import org.jspecify.annotations.Nullable;
  *
  * @author FastAgentic
  */
-public enum OtlpProtocol {
+enum OtlpProtocol {
 
 	/**
 	 * Protobuf over HTTP, port 4318 by convention; {@code /v1/traces} is appended to the
 	 * endpoint.
 	 */
-	HTTP_PROTOBUF("http/protobuf"),
+	HTTP_PROTOBUF,
 
 	/**
 	 * gRPC, port 4317 by convention; the endpoint is used as it is.
 	 */
-	GRPC("grpc");
-
-	private final String specName;
-
-	OtlpProtocol(String specName) {
-		this.specName = specName;
-	}
-
-	/**
-	 * The name used by {@code OTEL_EXPORTER_OTLP_PROTOCOL} and
-	 * {@code FASTAGENTIC_OTEL_PROTOCOL}.
-	 * @return the specification name
-	 */
-	public String specName() {
-		return this.specName;
-	}
+	GRPC;
 
 	/**
 	 * Find a protocol by any of the spellings Spring's binder accepts for it

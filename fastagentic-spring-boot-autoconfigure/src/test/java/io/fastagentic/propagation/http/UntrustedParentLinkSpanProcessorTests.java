@@ -8,7 +8,6 @@ import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.sdk.trace.ReadableSpan;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.LinkData;
@@ -29,20 +28,6 @@ class UntrustedParentLinkSpanProcessorTests {
 	private static final String TRACE_ID = "4bf92f3577b34da6a3ce929d0e0e4736";
 
 	private static final String SPAN_ID = "00f067aa0ba902b7";
-
-	private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
-
-		@Override
-		public Iterable<String> keys(Map<String, String> carrier) {
-			return carrier.keySet();
-		}
-
-		@Override
-		public String get(Map<String, String> carrier, String key) {
-			return (carrier != null) ? carrier.get(key) : null;
-		}
-
-	};
 
 	private static final String DROPPED = "dropped";
 
@@ -93,7 +78,8 @@ class UntrustedParentLinkSpanProcessorTests {
 			.setParent(incoming())
 			.startSpan();
 		assertThat(dropped.isRecording()).isFalse();
-		Context withoutIncomingContext = this.untrusting.extract(Context.root(), Map.of(), GETTER);
+		Context withoutIncomingContext = this.untrusting.extract(Context.root(), Map.of(),
+				AgentTextMapPropagatorTests.GETTER);
 		ReadableSpan next = serverSpan("HTTP GET", withoutIncomingContext);
 		assertThat(next.toSpanData().getLinks()).isEmpty();
 	}
@@ -118,7 +104,7 @@ class UntrustedParentLinkSpanProcessorTests {
 
 	private Context incoming() {
 		return this.untrusting.extract(Context.root(), Map.of("traceparent", "00-" + TRACE_ID + "-" + SPAN_ID + "-01"),
-				GETTER);
+				AgentTextMapPropagatorTests.GETTER);
 	}
 
 	private ReadableSpan serverSpan(String name, Context parent) {
