@@ -31,6 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestTemplate;
 
@@ -385,6 +387,38 @@ class TraceContextPropagationTests {
 		assertThat(trace).filteredOn((span) -> span.getName().equals("INSERT agent_checkpoint")).hasSize(2);
 		assertThat(receivedInserts(jdbc)).isNotEmpty()
 			.allSatisfy((sql) -> assertThat(sql).doesNotContain("traceparent"));
+	}
+
+	@Test
+	void plainStatementsCarryTheIdsOfTheirSpanAndPreparedStatementsClosedUnrunEndTheirs() {
+		ConfigurableApplicationContext context = this.apps.start();
+		JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+		jdbc.execute("SET QUERY_STATISTICS TRUE");
+		Observation work = Observation.start("maintenance.job", context.getBean(ObservationRegistry.class));
+		String traceId;
+		try (Observation.Scope scope = work.openScope()) {
+			traceId = context.getBean(Tracer.class).currentSpan().context().traceId();
+			jdbc.execute("DELETE FROM agent_checkpoint WHERE run_id = 'nobody'");
+			jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+				connection.prepareStatement("UPDATE agent_checkpoint SET step = 0 WHERE run_id = 'nobody'").close();
+				return null;
+			});
+		}
+		finally {
+			work.stop();
+		}
+		List<SpanData> trace = spans(context).awaitTrace(traceId, "maintenance.job");
+		SpanData delete = named(trace, "DELETE agent_checkpoint");
+		assertThat(delete.getKind()).isEqualTo(SpanKind.CLIENT);
+		assertThat(attribute(delete, "db.statement")).isEqualTo("DELETE FROM agent_checkpoint WHERE run_id = ?");
+		List<String> received = jdbc.queryForList("SELECT SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS",
+				String.class);
+		assertThat(received).filteredOn((sql) -> sql.startsWith("DELETE FROM agent_checkpoint"))
+			.containsExactly("DELETE FROM agent_checkpoint WHERE run_id = 'nobody' /*traceparent='00-" + traceId + "-"
+					+ delete.getSpanId() + "-" + delete.getSpanContext().getTraceFlags().asHex() + "'*/");
+		SpanData unrun = named(trace, "UPDATE agent_checkpoint");
+		assertThat(unrun.hasEnded()).isTrue();
+		assertThat(unrun.getParentSpanId()).isEqualTo(named(trace, "maintenance.job").getSpanId());
 	}
 
 	private static List<String> receivedInserts(JdbcClient jdbc) {

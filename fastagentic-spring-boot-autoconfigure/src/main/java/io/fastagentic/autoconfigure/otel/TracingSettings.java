@@ -29,9 +29,9 @@ final class TracingSettings {
 	/**
 	 * Longest span attribute value when the application sets none.
 	 */
-	static final String DEFAULT_MAX_ATTRIBUTE_VALUE_LENGTH = "4096";
+	private static final String DEFAULT_MAX_ATTRIBUTE_VALUE_LENGTH = "4096";
 
-	static final String DEFAULT_SERVICE_NAME = "fastagentic-agent";
+	private static final String DEFAULT_SERVICE_NAME = "fastagentic-agent";
 
 	private static final String BOOT_DEFAULT_SERVICE_NAME = "unknown_service";
 
@@ -46,7 +46,7 @@ final class TracingSettings {
 	/**
 	 * Console log correlation: the documented ids, by name.
 	 */
-	static final String CORRELATION_PATTERN = "[trace_id=%X{trace_id:-} span_id=%X{span_id:-} run_id=%X{run_id:-} user_id=%X{user_id:-}] ";
+	private static final String CORRELATION_PATTERN = "[trace_id=%X{trace_id:-} span_id=%X{span_id:-} run_id=%X{run_id:-} user_id=%X{user_id:-}] ";
 
 	private final Map<TracingSetting, String> values;
 
@@ -150,11 +150,6 @@ final class TracingSettings {
 	}
 
 	/**
-	 * Defaults that put {@code run_id} and {@code user_id} into every log line, on every
-	 * thread a run hops to through Spring's task executor; each yields to a value the
-	 * user set.
-	 */
-	/**
 	 * No attribute is unbounded: a request cannot put a megabyte into a span, the export
 	 * queue or the viewer. The SDK cuts longer values; content capture bounds its own
 	 * values below this.
@@ -164,6 +159,11 @@ final class TracingSettings {
 				DEFAULT_MAX_ATTRIBUTE_VALUE_LENGTH);
 	}
 
+	/**
+	 * Defaults that put {@code run_id} and {@code user_id} into every log line, on every
+	 * thread a run hops to through Spring's task executor; each yields to a value the
+	 * user set.
+	 */
 	private static void putCorrelationDefaults(Binder binder, Map<String, Object> properties) {
 		putIfUnbound(binder, properties, "management.tracing.baggage.correlation.fields", "run_id,user_id");
 		putIfUnbound(binder, properties, "logging.pattern.correlation", CORRELATION_PATTERN);
