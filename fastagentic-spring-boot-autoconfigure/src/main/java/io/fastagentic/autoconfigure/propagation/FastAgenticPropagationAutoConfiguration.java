@@ -1,13 +1,21 @@
 package io.fastagentic.autoconfigure.propagation;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.fastagentic.autoconfigure.otel.FastAgenticOtelProperties;
+import io.fastagentic.propagation.http.AgentTextMapPropagator;
+import io.fastagentic.propagation.http.BaggageHostAllowList;
 import io.fastagentic.propagation.http.UntrustedParentLinkSpanProcessor;
 import io.fastagentic.propagation.jdbc.JdbcQueryObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.otel.bridge.OtelBaggageManager;
 import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
+import io.micrometer.tracing.otel.propagation.BaggageTextMapPropagator;
 import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.opentelemetry.extension.trace.propagation.B3Propagator;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -15,6 +23,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.tracing.autoconfigure.TracingProperties;
+import org.springframework.boot.micrometer.tracing.autoconfigure.TracingProperties.Propagation.PropagationType;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,7 +51,53 @@ public final class FastAgenticPropagationAutoConfiguration {
 	static AgentTextMapPropagatorPostProcessor agentTextMapPropagatorPostProcessor(
 			ObjectProvider<FastAgenticOtelProperties> properties, ObjectProvider<TracingProperties> tracingProperties,
 			ObjectProvider<OtelCurrentTraceContext> currentTraceContext) {
-		return new AgentTextMapPropagatorPostProcessor(properties, tracingProperties, currentTraceContext);
+		return new AgentTextMapPropagatorPostProcessor(() -> agentTextMapPropagator(properties.getObject(),
+				tracingProperties.getObject(), currentTraceContext));
+	}
+
+	private static TextMapPropagator agentTextMapPropagator(FastAgenticOtelProperties properties,
+			TracingProperties tracingProperties, ObjectProvider<OtelCurrentTraceContext> currentTraceContext) {
+		FastAgenticOtelProperties.Propagation propagation = properties.getPropagation();
+		return AgentTextMapPropagator.create(formats(properties, tracingProperties), propagation.isTrustIncoming(),
+				BaggageHostAllowList.of(propagation.getBaggageAllowedHosts()),
+				remoteFields(tracingProperties.getBaggage(), currentTraceContext));
+	}
+
+	/**
+	 * FASTAGENTIC_OTEL_PROPAGATORS when set, else what Spring Boot made of
+	 * OTEL_PROPAGATORS and its own propagation properties.
+	 */
+	private static List<String> formats(FastAgenticOtelProperties properties, TracingProperties tracingProperties) {
+		if (properties.getPropagators() != null) {
+			return properties.getPropagators();
+		}
+		TracingProperties.Propagation boot = tracingProperties.getPropagation();
+		List<PropagationType> types = (boot.getType() != null) ? boot.getType() : boot.getProduce();
+		List<String> formats = new ArrayList<>();
+		for (PropagationType type : types) {
+			formats.add(switch (type) {
+				case W3C -> "tracecontext";
+				case B3 -> "b3";
+				case B3_MULTI -> "b3multi";
+			});
+		}
+		if (tracingProperties.getBaggage().isEnabled()) {
+			formats.add("baggage");
+		}
+		return formats;
+	}
+
+	/**
+	 * Boot's remote fields, read and written as Boot's own propagator does.
+	 */
+	private static @Nullable TextMapPropagator remoteFields(TracingProperties.Baggage baggage,
+			ObjectProvider<OtelCurrentTraceContext> currentTraceContext) {
+		List<String> remoteFields = baggage.getRemoteFields();
+		if (!baggage.isEnabled() || remoteFields.isEmpty()) {
+			return null;
+		}
+		return new BaggageTextMapPropagator(remoteFields,
+				new OtelBaggageManager(currentTraceContext.getObject(), remoteFields, baggage.getTagFields()));
 	}
 
 	@Bean
