@@ -106,17 +106,16 @@ final class TracingSettings {
 	Map<String, Object> toBootProperties(ConfigurableEnvironment environment, ResourceLoader resourceLoader) {
 		Binder binder = Binder.get(environment);
 		Map<String, Object> properties = new LinkedHashMap<>();
-		OtlpProtocol protocol = protocol(binder);
+		boolean grpc = isGrpc(binder);
 		String endpoint = this.values.get(TracingSetting.ENDPOINT);
 		if (endpoint != null) {
-			properties.put(OTLP + "endpoint",
-					(protocol == OtlpProtocol.GRPC) ? endpoint : signalUrl(endpoint, "v1/traces"));
+			properties.put(OTLP + "endpoint", grpc ? endpoint : signalUrl(endpoint, "v1/traces"));
 		}
 		if (endpoint != null || this.values.containsKey(TracingSetting.PROTOCOL)) {
-			properties.put(OTLP + "transport", (protocol == OtlpProtocol.GRPC) ? "grpc" : "http");
+			properties.put(OTLP + "transport", grpc ? "grpc" : "http");
 		}
 		this.headers.forEach((name, value) -> properties.put(OTLP + "headers[" + name + "]", value));
-		putMetricsExport(binder, endpoint, protocol, properties);
+		putMetricsExport(binder, endpoint, grpc, properties);
 		putResourceAttributes(environment, binder, resourceLoader, properties);
 		if ("false".equalsIgnoreCase(this.values.get(TracingSetting.TRACES_ENABLED))) {
 			properties.put("management.tracing.export.enabled", "false");
@@ -137,9 +136,9 @@ final class TracingSettings {
 	 * otherwise: send metrics where the traces go, and switch the push off when there is
 	 * nowhere to send them, so an application without a collector logs no export errors.
 	 */
-	private void putMetricsExport(Binder binder, @Nullable String endpoint, OtlpProtocol protocol,
+	private void putMetricsExport(Binder binder, @Nullable String endpoint, boolean grpc,
 			Map<String, Object> properties) {
-		if (endpoint != null && protocol == OtlpProtocol.HTTP_PROTOBUF) {
+		if (endpoint != null && !grpc) {
 			properties.put(OTLP_METRICS + "url", signalUrl(endpoint, "v1/metrics"));
 			this.headers.forEach((name, value) -> properties.put(OTLP_METRICS + "headers[" + name + "]", value));
 		}
@@ -176,13 +175,13 @@ final class TracingSettings {
 		}
 	}
 
-	private OtlpProtocol protocol(Binder binder) {
+	private boolean isGrpc(Binder binder) {
 		String configured = this.values.get(TracingSetting.PROTOCOL);
 		if (configured == null) {
 			// Fall back to Boot's transport, which OTEL_EXPORTER_OTLP_PROTOCOL sets.
 			configured = binder.bind(OTLP + "transport", String.class).orElse("http");
 		}
-		return ("grpc".equalsIgnoreCase(configured.trim())) ? OtlpProtocol.GRPC : OtlpProtocol.HTTP_PROTOBUF;
+		return TracingSetting.isGrpc(configured);
 	}
 
 	private void putResourceAttributes(ConfigurableEnvironment environment, Binder binder,
