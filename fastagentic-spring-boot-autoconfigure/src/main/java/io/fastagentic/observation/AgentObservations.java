@@ -11,10 +11,8 @@ import io.fastagentic.observation.llm.LlmCallback;
 import io.fastagentic.observation.llm.LlmPricing;
 import io.fastagentic.observation.stream.AgentStream;
 import io.fastagentic.observation.stream.StreamEmitObservationConvention;
-import io.fastagentic.observation.tool.DefaultToolCallObservationConvention;
-import io.fastagentic.observation.tool.ToolCallObservationContext;
 import io.fastagentic.observation.tool.ToolCallObservationConvention;
-import io.fastagentic.observation.tool.ToolCallObservationDocumentation;
+import io.fastagentic.observation.tool.ToolCalls;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -38,8 +36,6 @@ import org.jspecify.annotations.Nullable;
  * @author FastAgentic
  */
 public class AgentObservations {
-
-	private static final ToolCallObservationConvention DEFAULT_TOOL_CONVENTION = new DefaultToolCallObservationConvention();
 
 	private static final CheckpointWriteObservationConvention DEFAULT_CHECKPOINT_CONVENTION = new DefaultCheckpointWriteObservationConvention();
 
@@ -117,23 +113,7 @@ public class AgentObservations {
 	 */
 	public <T, E extends Throwable> T toolCall(String name, @Nullable Object arguments, ObservedCallable<T, E> tool)
 			throws E {
-		ToolCallObservationContext context = new ToolCallObservationContext(name);
-		context.setArguments(arguments);
-		Observation observation = ToolCallObservationDocumentation.TOOL_CALL
-			.observation(this.conventions.tool(), DEFAULT_TOOL_CONVENTION, () -> context, this.registry)
-			.start();
-		try (Observation.Scope scope = observation.openScope()) {
-			T result = tool.call();
-			context.setResult(result);
-			return result;
-		}
-		catch (Throwable ex) {
-			observation.error(ex);
-			throw ex;
-		}
-		finally {
-			observation.stop();
-		}
+		return ToolCalls.observe(this.registry, this.conventions.tool(), name, arguments, tool::call);
 	}
 
 	/**
@@ -149,19 +129,9 @@ public class AgentObservations {
 	public <T, E extends Throwable> T checkpointWrite(String backend, long sizeBytes, ObservedCallable<T, E> write)
 			throws E {
 		CheckpointWriteObservationContext context = new CheckpointWriteObservationContext(backend, sizeBytes);
-		Observation observation = CheckpointWriteObservationDocumentation.CHECKPOINT_WRITE
+		return CheckpointWriteObservationDocumentation.CHECKPOINT_WRITE
 			.observation(this.conventions.checkpoint(), DEFAULT_CHECKPOINT_CONVENTION, () -> context, this.registry)
-			.start();
-		try (Observation.Scope scope = observation.openScope()) {
-			return write.call();
-		}
-		catch (Throwable ex) {
-			observation.error(ex);
-			throw ex;
-		}
-		finally {
-			observation.stop();
-		}
+			.observeChecked(write::call);
 	}
 
 	/**

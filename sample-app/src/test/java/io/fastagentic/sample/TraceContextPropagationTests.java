@@ -2,6 +2,7 @@ package io.fastagentic.sample;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -12,9 +13,16 @@ import io.fastagentic.sample.FakeProviderServer.RecordedRequest;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.opentelemetry.context.propagation.TextMapSetter;
 import io.opentelemetry.sdk.trace.data.LinkData;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,6 +31,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import org.springframework.boot.restclient.RestTemplateBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestTemplate;
 
@@ -299,6 +309,31 @@ class TraceContextPropagationTests {
 	}
 
 	@Test
+	void applicationsPropagatorBeanWritesItsHeaderNextToTheConfiguredFormats() throws Exception {
+		ConfigurableApplicationContext context = this.apps.start(
+				"--spring.main.sources=" + XRayStylePropagator.class.getName(),
+				"--fastagentic.otel.propagators=tracecontext,b3");
+		HttpResponse<String> response = chat(context, Map.of());
+		String traceId = traceResponse(response).group(1);
+		List<SpanData> trace = spans(context).awaitTrace(traceId, "HTTP POST /chat");
+		SpanData searchCall = named(trace, "http get");
+		RecordedRequest search = lastRequest(context, "/search");
+		assertThat(search.header(XRayStylePropagator.HEADER)).isEqualTo("Root=1-" + traceId.substring(0, 8) + "-"
+				+ traceId.substring(8) + ";Parent=" + searchCall.getSpanId() + ";Sampled=1");
+		assertThat(search.header("traceparent")).isEqualTo("00-" + traceId + "-" + searchCall.getSpanId() + "-"
+				+ searchCall.getSpanContext().getTraceFlags().asHex());
+		assertThat(search.header("b3")).isEqualTo(traceId + "-" + searchCall.getSpanId() + "-1");
+	}
+
+	@Test
+	void bootsBaggageRemoteFieldsComeInAndGoOut() throws Exception {
+		ConfigurableApplicationContext context = this.apps.start("--management.tracing.baggage.remote-fields=x-tenant");
+		chat(context, Map.of("x-tenant", "acme"));
+		assertThat(lastRequest(context, "/search").header("x-tenant")).isEqualTo("acme");
+		assertThat(lastLlmRequest(context).header("x-tenant")).isEqualTo("acme");
+	}
+
+	@Test
 	void untrustedEdgeStartsANewTraceLinkedToTheIncomingOne() throws Exception {
 		ConfigurableApplicationContext context = this.apps.start("--fastagentic.otel.propagation.trust-incoming=false",
 				"--fastagentic.otel.propagation.baggage-allowed-hosts=127.0.0.1");
@@ -354,6 +389,38 @@ class TraceContextPropagationTests {
 			.allSatisfy((sql) -> assertThat(sql).doesNotContain("traceparent"));
 	}
 
+	@Test
+	void plainStatementsCarryTheIdsOfTheirSpanAndPreparedStatementsClosedUnrunEndTheirs() {
+		ConfigurableApplicationContext context = this.apps.start();
+		JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+		jdbc.execute("SET QUERY_STATISTICS TRUE");
+		Observation work = Observation.start("maintenance.job", context.getBean(ObservationRegistry.class));
+		String traceId;
+		try (Observation.Scope scope = work.openScope()) {
+			traceId = context.getBean(Tracer.class).currentSpan().context().traceId();
+			jdbc.execute("DELETE FROM agent_checkpoint WHERE run_id = 'nobody'");
+			jdbc.execute((ConnectionCallback<Void>) (connection) -> {
+				connection.prepareStatement("UPDATE agent_checkpoint SET step = 0 WHERE run_id = 'nobody'").close();
+				return null;
+			});
+		}
+		finally {
+			work.stop();
+		}
+		List<SpanData> trace = spans(context).awaitTrace(traceId, "maintenance.job");
+		SpanData delete = named(trace, "DELETE agent_checkpoint");
+		assertThat(delete.getKind()).isEqualTo(SpanKind.CLIENT);
+		assertThat(attribute(delete, "db.statement")).isEqualTo("DELETE FROM agent_checkpoint WHERE run_id = ?");
+		List<String> received = jdbc.queryForList("SELECT SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS",
+				String.class);
+		assertThat(received).filteredOn((sql) -> sql.startsWith("DELETE FROM agent_checkpoint"))
+			.containsExactly("DELETE FROM agent_checkpoint WHERE run_id = 'nobody' /*traceparent='00-" + traceId + "-"
+					+ delete.getSpanId() + "-" + delete.getSpanContext().getTraceFlags().asHex() + "'*/");
+		SpanData unrun = named(trace, "UPDATE agent_checkpoint");
+		assertThat(unrun.hasEnded()).isTrue();
+		assertThat(unrun.getParentSpanId()).isEqualTo(named(trace, "maintenance.job").getSpanId());
+	}
+
 	private static List<String> receivedInserts(JdbcClient jdbc) {
 		return jdbc.sql("SELECT SQL_STATEMENT FROM INFORMATION_SCHEMA.QUERY_STATISTICS")
 			.query(String.class)
@@ -385,6 +452,36 @@ class TraceContextPropagationTests {
 		Matcher matcher = TRACE_RESPONSE.matcher(response.headers().firstValue("traceresponse").orElseThrow());
 		assertThat(matcher.matches()).isTrue();
 		return matcher;
+	}
+
+	/**
+	 * An application's own propagator, as AWS X-Ray users declare one: a bean that writes
+	 * {@value #HEADER}.
+	 */
+	static class XRayStylePropagator implements TextMapPropagator {
+
+		static final String HEADER = "X-Amzn-Trace-Id";
+
+		@Override
+		public Collection<String> fields() {
+			return List.of(HEADER);
+		}
+
+		@Override
+		public <C> void inject(Context context, @Nullable C carrier, TextMapSetter<C> setter) {
+			SpanContext span = Span.fromContext(context).getSpanContext();
+			if (span.isValid()) {
+				setter.set(carrier, HEADER,
+						"Root=1-" + span.getTraceId().substring(0, 8) + "-" + span.getTraceId().substring(8)
+								+ ";Parent=" + span.getSpanId() + ";Sampled=" + (span.isSampled() ? "1" : "0"));
+			}
+		}
+
+		@Override
+		public <C> Context extract(Context context, @Nullable C carrier, TextMapGetter<C> getter) {
+			return context;
+		}
+
 	}
 
 }

@@ -148,9 +148,10 @@ public final class FastAgenticObservationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		AgentToolAspect agentToolAspect(AgentObservations observations, ObservationRegistry registry,
-				ObservationAdapters adapters) {
-			return new AgentToolAspect(observations, registry, (context) -> adapters.toolCall(context) != null);
+		AgentToolAspect agentToolAspect(ObservationRegistry registry,
+				ObjectProvider<ToolCallObservationConvention> toolConvention, ObservationAdapters adapters) {
+			return new AgentToolAspect(registry, toolConvention.getIfAvailable(),
+					(context) -> adapters.toolCall(context) != null);
 		}
 
 	}

@@ -3,9 +3,7 @@ package io.fastagentic.autoconfigure.otel;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -13,44 +11,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
- * FastAgentic tracing settings. Each property is also set by the environment variable
- * named in its description; an environment variable beats {@code application.yml}, and
- * these settings beat the standard {@code OTEL_*} variables.
+ * FastAgentic tracing settings read by its beans. Each property is also set by the
+ * environment variable named in its description; an environment variable beats
+ * {@code application.yml}, and these settings beat the standard {@code OTEL_*} variables.
+ * The settings that drive Spring Boot's own OpenTelemetry properties (the endpoint,
+ * headers, protocol, service name and version, sample rate and the master switch) are no
+ * fields here: {@link TracingEnvironmentListener} reads, validates and hands them to Boot
+ * once, when the environment is prepared, before any bean exists ({@link TracingSetting}
+ * describes them).
  *
  * @author FastAgentic
  */
 @ConfigurationProperties("fastagentic.otel")
 public class FastAgenticOtelProperties {
-
-	/**
-	 * Base URL of the OTLP collector, for example http://otel-collector:4318
-	 * (FASTAGENTIC_OTEL_ENDPOINT). With http/protobuf, /v1/traces is appended. Unset: no
-	 * export, unless OTEL_EXPORTER_OTLP_ENDPOINT is set.
-	 */
-	private @Nullable String endpoint;
-
-	/**
-	 * Resource attribute service.name (FASTAGENTIC_OTEL_SERVICE_NAME). Defaults to
-	 * OTEL_SERVICE_NAME, then spring.application.name, then 'fastagentic-agent'.
-	 */
-	private @Nullable String serviceName;
-
-	/**
-	 * Resource attribute service.version (FASTAGENTIC_OTEL_SERVICE_VERSION). Defaults to
-	 * the version in META-INF/build-info.properties when present.
-	 */
-	private @Nullable String serviceVersion;
-
-	/**
-	 * Whether traces are recorded and exported (FASTAGENTIC_TRACES_ENABLED).
-	 */
-	private boolean tracesEnabled = true;
-
-	/**
-	 * Fraction of new traces to keep, from 0.0 to 1.0 (FASTAGENTIC_OTEL_SAMPLE_RATE). An
-	 * incoming sampling decision is honoured.
-	 */
-	private double sampleRate = 1.0;
 
 	/**
 	 * Whether to keep every trace whose request failed, whatever the sample rate
@@ -72,61 +45,9 @@ public class FastAgenticOtelProperties {
 	 */
 	private @Nullable List<String> propagators;
 
-	/**
-	 * OTLP transport: http/protobuf or grpc (FASTAGENTIC_OTEL_PROTOCOL).
-	 */
-	private OtlpProtocol protocol = OtlpProtocol.HTTP_PROTOBUF;
-
-	/**
-	 * Extra headers sent with every OTLP export, for example x-honeycomb-team
-	 * (FASTAGENTIC_OTEL_HEADERS as k=v,k2=v2). Values are masked by actuator and never
-	 * logged.
-	 */
-	private Map<String, String> headers = new LinkedHashMap<>();
-
 	private final Propagation propagation = new Propagation();
 
 	private final Sampling sampling = new Sampling();
-
-	public @Nullable String getEndpoint() {
-		return this.endpoint;
-	}
-
-	public void setEndpoint(@Nullable String endpoint) {
-		this.endpoint = endpoint;
-	}
-
-	public @Nullable String getServiceName() {
-		return this.serviceName;
-	}
-
-	public void setServiceName(@Nullable String serviceName) {
-		this.serviceName = serviceName;
-	}
-
-	public @Nullable String getServiceVersion() {
-		return this.serviceVersion;
-	}
-
-	public void setServiceVersion(@Nullable String serviceVersion) {
-		this.serviceVersion = serviceVersion;
-	}
-
-	public boolean isTracesEnabled() {
-		return this.tracesEnabled;
-	}
-
-	public void setTracesEnabled(boolean tracesEnabled) {
-		this.tracesEnabled = tracesEnabled;
-	}
-
-	public double getSampleRate() {
-		return this.sampleRate;
-	}
-
-	public void setSampleRate(double sampleRate) {
-		this.sampleRate = sampleRate;
-	}
 
 	public boolean isSampleErrors() {
 		return this.sampleErrors;
@@ -152,28 +73,12 @@ public class FastAgenticOtelProperties {
 		this.propagators = propagators;
 	}
 
-	public OtlpProtocol getProtocol() {
-		return this.protocol;
-	}
-
-	public void setProtocol(OtlpProtocol protocol) {
-		this.protocol = protocol;
-	}
-
 	public Propagation getPropagation() {
 		return this.propagation;
 	}
 
 	public Sampling getSampling() {
 		return this.sampling;
-	}
-
-	public Map<String, String> getHeaders() {
-		return this.headers;
-	}
-
-	public void setHeaders(Map<String, String> headers) {
-		this.headers = headers;
 	}
 
 	/**

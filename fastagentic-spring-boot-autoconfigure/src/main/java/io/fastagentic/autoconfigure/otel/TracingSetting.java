@@ -5,6 +5,8 @@ import java.net.URISyntaxException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
@@ -63,7 +65,7 @@ enum TracingSetting {
 	PROTOCOL("FASTAGENTIC_OTEL_PROTOCOL", "fastagentic.otel.protocol",
 			"http/protobuf, or grpc once a gRPC sender is on the classpath "
 					+ "(io.opentelemetry:opentelemetry-exporter-sender-grpc-managed-channel with io.grpc:grpc-netty-shaded)",
-			OtlpProtocol::isAvailable),
+			TracingSetting::isUsableProtocol),
 
 	/**
 	 * Extra OTLP request headers, often credentials: one value here is one header name,
@@ -195,6 +197,29 @@ enum TracingSetting {
 		return LOG_LEVELS.contains(value.trim().toLowerCase(Locale.ROOT));
 	}
 
+	/**
+	 * Whether an OTLP protocol, in any spelling Spring's binder accepts for it
+	 * ({@code grpc}, {@code GRPC}, {@code http/protobuf}, {@code HTTP_PROTOBUF}), is
+	 * gRPC.
+	 * @param value the protocol
+	 * @return whether it names gRPC
+	 */
+	static boolean isGrpc(String value) {
+		return "grpc".equals(canonicalProtocol(value));
+	}
+
+	/**
+	 * OTLP/HTTP always, gRPC only with a gRPC sender on the classpath.
+	 */
+	private static boolean isUsableProtocol(String value) {
+		String protocol = canonicalProtocol(value);
+		return "httpprotobuf".equals(protocol) || ("grpc".equals(protocol) && GrpcSenders.PRESENT);
+	}
+
+	private static String canonicalProtocol(String value) {
+		return value.replaceAll("[^A-Za-z0-9]", "").toLowerCase(Locale.ROOT);
+	}
+
 	private static boolean isHttpUrl(String value) {
 		try {
 			URI uri = new URI(value.trim());
@@ -204,6 +229,29 @@ enum TracingSetting {
 		catch (URISyntaxException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * Looks for an OpenTelemetry gRPC sender the way the OTLP gRPC exporter does, once,
+	 * when a protocol is first checked.
+	 */
+	private static final class GrpcSenders {
+
+		private static final String PROVIDER = "io.opentelemetry.sdk.common.export.GrpcSenderProvider";
+
+		static final boolean PRESENT = find();
+
+		private static boolean find() {
+			ClassLoader classLoader = TracingSetting.class.getClassLoader();
+			try {
+				Class<?> provider = Class.forName(PROVIDER, false, classLoader);
+				return ServiceLoader.load(provider, classLoader).findFirst().isPresent();
+			}
+			catch (ClassNotFoundException | ServiceConfigurationError ex) {
+				return false;
+			}
+		}
+
 	}
 
 }

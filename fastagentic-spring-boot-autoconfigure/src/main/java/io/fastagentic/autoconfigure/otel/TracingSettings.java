@@ -29,9 +29,9 @@ final class TracingSettings {
 	/**
 	 * Longest span attribute value when the application sets none.
 	 */
-	static final String DEFAULT_MAX_ATTRIBUTE_VALUE_LENGTH = "4096";
+	private static final String DEFAULT_MAX_ATTRIBUTE_VALUE_LENGTH = "4096";
 
-	static final String DEFAULT_SERVICE_NAME = "fastagentic-agent";
+	private static final String DEFAULT_SERVICE_NAME = "fastagentic-agent";
 
 	private static final String BOOT_DEFAULT_SERVICE_NAME = "unknown_service";
 
@@ -46,7 +46,7 @@ final class TracingSettings {
 	/**
 	 * Console log correlation: the documented ids, by name.
 	 */
-	static final String CORRELATION_PATTERN = "[trace_id=%X{trace_id:-} span_id=%X{span_id:-} run_id=%X{run_id:-} user_id=%X{user_id:-}] ";
+	private static final String CORRELATION_PATTERN = "[trace_id=%X{trace_id:-} span_id=%X{span_id:-} run_id=%X{run_id:-} user_id=%X{user_id:-}] ";
 
 	private final Map<TracingSetting, String> values;
 
@@ -106,17 +106,16 @@ final class TracingSettings {
 	Map<String, Object> toBootProperties(ConfigurableEnvironment environment, ResourceLoader resourceLoader) {
 		Binder binder = Binder.get(environment);
 		Map<String, Object> properties = new LinkedHashMap<>();
-		OtlpProtocol protocol = protocol(binder);
+		boolean grpc = isGrpc(binder);
 		String endpoint = this.values.get(TracingSetting.ENDPOINT);
 		if (endpoint != null) {
-			properties.put(OTLP + "endpoint",
-					(protocol == OtlpProtocol.GRPC) ? endpoint : signalUrl(endpoint, "v1/traces"));
+			properties.put(OTLP + "endpoint", grpc ? endpoint : signalUrl(endpoint, "v1/traces"));
 		}
 		if (endpoint != null || this.values.containsKey(TracingSetting.PROTOCOL)) {
-			properties.put(OTLP + "transport", (protocol == OtlpProtocol.GRPC) ? "grpc" : "http");
+			properties.put(OTLP + "transport", grpc ? "grpc" : "http");
 		}
 		this.headers.forEach((name, value) -> properties.put(OTLP + "headers[" + name + "]", value));
-		putMetricsExport(binder, endpoint, protocol, properties);
+		putMetricsExport(binder, endpoint, grpc, properties);
 		putResourceAttributes(environment, binder, resourceLoader, properties);
 		if ("false".equalsIgnoreCase(this.values.get(TracingSetting.TRACES_ENABLED))) {
 			properties.put("management.tracing.export.enabled", "false");
@@ -137,9 +136,9 @@ final class TracingSettings {
 	 * otherwise: send metrics where the traces go, and switch the push off when there is
 	 * nowhere to send them, so an application without a collector logs no export errors.
 	 */
-	private void putMetricsExport(Binder binder, @Nullable String endpoint, OtlpProtocol protocol,
+	private void putMetricsExport(Binder binder, @Nullable String endpoint, boolean grpc,
 			Map<String, Object> properties) {
-		if (endpoint != null && protocol == OtlpProtocol.HTTP_PROTOBUF) {
+		if (endpoint != null && !grpc) {
 			properties.put(OTLP_METRICS + "url", signalUrl(endpoint, "v1/metrics"));
 			this.headers.forEach((name, value) -> properties.put(OTLP_METRICS + "headers[" + name + "]", value));
 		}
@@ -150,11 +149,6 @@ final class TracingSettings {
 	}
 
 	/**
-	 * Defaults that put {@code run_id} and {@code user_id} into every log line, on every
-	 * thread a run hops to through Spring's task executor; each yields to a value the
-	 * user set.
-	 */
-	/**
 	 * No attribute is unbounded: a request cannot put a megabyte into a span, the export
 	 * queue or the viewer. The SDK cuts longer values; content capture bounds its own
 	 * values below this.
@@ -164,6 +158,11 @@ final class TracingSettings {
 				DEFAULT_MAX_ATTRIBUTE_VALUE_LENGTH);
 	}
 
+	/**
+	 * Defaults that put {@code run_id} and {@code user_id} into every log line, on every
+	 * thread a run hops to through Spring's task executor; each yields to a value the
+	 * user set.
+	 */
 	private static void putCorrelationDefaults(Binder binder, Map<String, Object> properties) {
 		putIfUnbound(binder, properties, "management.tracing.baggage.correlation.fields", "run_id,user_id");
 		putIfUnbound(binder, properties, "logging.pattern.correlation", CORRELATION_PATTERN);
@@ -176,13 +175,13 @@ final class TracingSettings {
 		}
 	}
 
-	private OtlpProtocol protocol(Binder binder) {
+	private boolean isGrpc(Binder binder) {
 		String configured = this.values.get(TracingSetting.PROTOCOL);
 		if (configured == null) {
 			// Fall back to Boot's transport, which OTEL_EXPORTER_OTLP_PROTOCOL sets.
 			configured = binder.bind(OTLP + "transport", String.class).orElse("http");
 		}
-		return ("grpc".equalsIgnoreCase(configured.trim())) ? OtlpProtocol.GRPC : OtlpProtocol.HTTP_PROTOBUF;
+		return TracingSetting.isGrpc(configured);
 	}
 
 	private void putResourceAttributes(ConfigurableEnvironment environment, Binder binder,

@@ -2,6 +2,7 @@ package io.fastagentic.autoconfigure.propagation;
 
 import javax.sql.DataSource;
 
+import io.fastagentic.autoconfigure.otel.FastAgenticOtelProperties;
 import io.fastagentic.propagation.jdbc.JdbcQueryObservationConvention;
 import io.fastagentic.propagation.jdbc.JdbcTracing;
 import io.micrometer.observation.ObservationRegistry;
@@ -9,7 +10,6 @@ import net.ttddyy.dsproxy.support.ProxyDataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.core.env.Environment;
 
 /**
  * Wraps every {@link DataSource} bean so that its statements are traced and carry their
@@ -20,19 +20,18 @@ import org.springframework.core.env.Environment;
  */
 class JdbcTracingBeanPostProcessor implements BeanPostProcessor {
 
-	private static final String JDBC_COMMENT = "fastagentic.otel.propagation.jdbc-comment";
-
 	private final ObjectProvider<ObservationRegistry> observationRegistry;
 
 	private final ObjectProvider<JdbcQueryObservationConvention> convention;
 
-	private final Environment environment;
+	private final ObjectProvider<FastAgenticOtelProperties> properties;
 
 	JdbcTracingBeanPostProcessor(ObjectProvider<ObservationRegistry> observationRegistry,
-			ObjectProvider<JdbcQueryObservationConvention> convention, Environment environment) {
+			ObjectProvider<JdbcQueryObservationConvention> convention,
+			ObjectProvider<FastAgenticOtelProperties> properties) {
 		this.observationRegistry = observationRegistry;
 		this.convention = convention;
-		this.environment = environment;
+		this.properties = properties;
 	}
 
 	@Override
@@ -41,7 +40,7 @@ class JdbcTracingBeanPostProcessor implements BeanPostProcessor {
 			JdbcTracing tracing = new JdbcTracing(
 					this.observationRegistry.getIfAvailable(() -> ObservationRegistry.NOOP),
 					this.convention.getIfAvailable());
-			return tracing.wrap(dataSource, beanName, this.environment.getProperty(JDBC_COMMENT, Boolean.class, true));
+			return tracing.wrap(dataSource, beanName, this.properties.getObject().getPropagation().isJdbcComment());
 		}
 		return bean;
 	}

@@ -6,7 +6,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import io.fastagentic.annotation.AgentTool;
-import io.fastagentic.observation.AgentObservations;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.aspectj.lang.ProceedingJoinPoint;
@@ -34,9 +33,9 @@ import org.springframework.util.StringUtils;
 @Aspect
 public class AgentToolAspect {
 
-	private final AgentObservations observations;
-
 	private final ObservationRegistry registry;
+
+	private final @Nullable ToolCallObservationConvention convention;
 
 	private final Predicate<Observation.Context> isToolCall;
 
@@ -44,15 +43,15 @@ public class AgentToolAspect {
 
 	/**
 	 * Create the aspect.
-	 * @param observations makes the observation
-	 * @param registry tells the current observation
+	 * @param registry where the observation is made, and which tells the current one
+	 * @param convention a convention replacing the default, or {@code null}
 	 * @param isToolCall whether an observation is a tool call, of FastAgentic or of a
 	 * framework
 	 */
-	public AgentToolAspect(AgentObservations observations, ObservationRegistry registry,
+	public AgentToolAspect(ObservationRegistry registry, @Nullable ToolCallObservationConvention convention,
 			Predicate<Observation.Context> isToolCall) {
-		this.observations = observations;
 		this.registry = registry;
+		this.convention = convention;
 		this.isToolCall = isToolCall;
 	}
 
@@ -70,7 +69,7 @@ public class AgentToolAspect {
 		}
 		Method method = ((MethodSignature) joinPoint.getSignature()).getMethod();
 		String name = this.toolNames.computeIfAbsent(method, AgentToolAspect::toolName);
-		return this.observations.toolCall(name, joinPoint.getArgs(), joinPoint::proceed);
+		return ToolCalls.observe(this.registry, this.convention, name, joinPoint.getArgs(), joinPoint::proceed);
 	}
 
 	private static String toolName(Method method) {

@@ -50,6 +50,12 @@ import org.springframework.util.ClassUtils;
  * assigns. At an untrusted edge the incoming context starts nothing: each request gets a
  * new trace (which {@link UntrustedParentLinkSpanProcessor} links to the incoming one),
  * and incoming baggage is dropped.
+ * <p>
+ * Spring Boot's baggage remote fields ({@code management.tracing.baggage.remote-fields})
+ * are read and written by the propagator given to
+ * {@link #create(List, boolean, BaggageHostAllowList, TextMapPropagator)}: a field the
+ * application names there goes out as its own header to every host, as in plain Spring
+ * Boot.
  *
  * @author FastAgentic
  */
@@ -73,17 +79,23 @@ public final class AgentTextMapPropagator implements TextMapPropagator {
 
 	private final BaggageHostAllowList baggageHosts;
 
+	private final @Nullable TextMapPropagator remoteFields;
+
 	private final Collection<String> fields;
 
 	private AgentTextMapPropagator(List<TextMapPropagator> injectors, boolean trustIncoming,
-			BaggageHostAllowList baggageHosts) {
+			BaggageHostAllowList baggageHosts, @Nullable TextMapPropagator remoteFields) {
 		this.injectors = injectors;
 		this.trustIncoming = trustIncoming;
 		this.baggageHosts = baggageHosts;
+		this.remoteFields = remoteFields;
 		Set<String> allFields = new LinkedHashSet<>();
 		ACCEPTED_TRACE_FORMATS.forEach((propagator) -> allFields.addAll(propagator.fields()));
 		allFields.addAll(W3CBaggagePropagator.getInstance().fields());
 		injectors.forEach((propagator) -> allFields.addAll(propagator.fields()));
+		if (remoteFields != null) {
+			allFields.addAll(remoteFields.fields());
+		}
 		this.fields = List.copyOf(allFields);
 	}
 
@@ -99,6 +111,24 @@ public final class AgentTextMapPropagator implements TextMapPropagator {
 	 */
 	public static AgentTextMapPropagator create(List<String> formats, boolean trustIncoming,
 			BaggageHostAllowList baggageHosts) {
+		return create(formats, trustIncoming, baggageHosts, null);
+	}
+
+	/**
+	 * Create a propagator that also carries baggage fields as headers of their own.
+	 * @param formats formats written on the way out: {@code tracecontext},
+	 * {@code baggage}, {@code b3}, {@code b3multi}, {@code jaeger}, or {@code none}
+	 * @param trustIncoming whether an incoming context becomes the parent (otherwise a
+	 * link)
+	 * @param baggageHosts the hosts that may receive the W3C {@code baggage} header
+	 * @param remoteFields reads and writes the baggage fields that travel as headers of
+	 * their own, such as Micrometer's {@code BaggageTextMapPropagator} for Spring Boot's
+	 * {@code management.tracing.baggage.remote-fields}, or {@code null} for none
+	 * @return the propagator
+	 * @throws IllegalArgumentException for an unknown format
+	 */
+	public static AgentTextMapPropagator create(List<String> formats, boolean trustIncoming,
+			BaggageHostAllowList baggageHosts, @Nullable TextMapPropagator remoteFields) {
 		List<TextMapPropagator> injectors = new ArrayList<>();
 		for (String format : formats) {
 			switch (format.trim().toLowerCase(Locale.ROOT)) {
@@ -113,7 +143,7 @@ public final class AgentTextMapPropagator implements TextMapPropagator {
 						+ "': expected tracecontext, baggage, b3, b3multi, jaeger or none");
 			}
 		}
-		return new AgentTextMapPropagator(List.copyOf(injectors), trustIncoming, baggageHosts);
+		return new AgentTextMapPropagator(List.copyOf(injectors), trustIncoming, baggageHosts, remoteFields);
 	}
 
 	@Override
@@ -133,6 +163,9 @@ public final class AgentTextMapPropagator implements TextMapPropagator {
 		for (TextMapPropagator injector : this.injectors) {
 			injector.inject(outgoing, carrier, headers);
 		}
+		if (this.remoteFields != null) {
+			this.remoteFields.inject(context, carrier, setter);
+		}
 	}
 
 	private boolean baggageAllowed(@Nullable Object carrier) {
@@ -141,28 +174,19 @@ public final class AgentTextMapPropagator implements TextMapPropagator {
 
 	@Override
 	public <C> Context extract(Context context, @Nullable C carrier, TextMapGetter<C> getter) {
-		if (!this.trustIncoming) {
-			UntrustedParentLinkSpanProcessor.offer(incomingSpanContext(carrier, getter));
-			return context;
-		}
 		IncomingHeaders<C> headers = new IncomingHeaders<>(getter);
+		if (!this.trustIncoming) {
+			SpanContext incoming = Span.fromContext(extractTraceContext(Context.root(), carrier, headers))
+				.getSpanContext();
+			return incoming.isValid() ? context.with(new UntrustedParent(incoming)) : context;
+		}
 		Context extracted = extractTraceContext(
 				safelyExtract(W3CBaggagePropagator.getInstance(), context, carrier, headers), carrier, headers);
+		if (this.remoteFields != null) {
+			extracted = safelyExtract(this.remoteFields, extracted, carrier, headers);
+		}
 		Baggage baggage = Baggage.fromContext(extracted);
 		return baggage.isEmpty() ? extracted : extracted.with(bounded(baggage));
-	}
-
-	/**
-	 * The span context a request carries in any accepted format, whether or not it is
-	 * trusted.
-	 * @param <C> the carrier type
-	 * @param carrier the request
-	 * @param getter reads its headers
-	 * @return the incoming span context, invalid when there is none
-	 */
-	public static <C> SpanContext incomingSpanContext(@Nullable C carrier, TextMapGetter<C> getter) {
-		return Span.fromContext(extractTraceContext(Context.root(), carrier, new IncomingHeaders<>(getter)))
-			.getSpanContext();
 	}
 
 	private static <C> Context extractTraceContext(Context context, @Nullable C carrier, IncomingHeaders<C> headers) {

@@ -1,12 +1,7 @@
 package io.fastagentic.propagation.http;
 
-import java.util.concurrent.TimeUnit;
-
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
-import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.ContextKey;
 import org.jspecify.annotations.Nullable;
@@ -18,15 +13,10 @@ import org.jspecify.annotations.Nullable;
  * ({@code b3: {trace}-{span}}, "defer"). Its span context is what OpenTelemetry's B3
  * parser would give (invalid, or not sampled), so that a sampler that does not know it
  * behaves as before; {@link B3AwareSampler} reads the state.
- * <p>
- * A span rather than a context key, because Micrometer's bridge keeps the extracted span
- * (and baggage) when it starts the server span, and drops every other key of the
- * extracted context. Storing the span in a context adds a key too, because the SDK shows
- * the sampler of a new root span a context whose span it has replaced.
  *
  * @author FastAgentic
  */
-final class B3SamplingParent implements Span {
+final class B3SamplingParent extends ExtractedParent {
 
 	/**
 	 * What the caller decided.
@@ -52,12 +42,10 @@ final class B3SamplingParent implements Span {
 
 	private static final ContextKey<B3SamplingParent> KEY = ContextKey.named("fastagentic-b3-sampling");
 
-	private final SpanContext spanContext;
-
 	private final State state;
 
 	B3SamplingParent(SpanContext spanContext, State state) {
-		this.spanContext = spanContext;
+		super(spanContext);
 		this.state = state;
 	}
 
@@ -74,67 +62,19 @@ final class B3SamplingParent implements Span {
 		// Only for the span this is the parent of: a new root when the caller
 		// sent no ids, a child of the caller's span otherwise.
 		SpanContext seenBySampler = Span.fromContext(parentContext).getSpanContext();
-		boolean ownChild = parent.spanContext.isValid() ? parent.spanContext.equals(seenBySampler)
+		boolean ownChild = parent.getSpanContext().isValid() ? parent.getSpanContext().equals(seenBySampler)
 				: !seenBySampler.isValid();
 		return ownChild ? parent.state : null;
 	}
 
 	@Override
-	public Context storeInContext(Context context) {
-		return Span.super.storeInContext(context).with(KEY, this);
-	}
-
-	@Override
-	public SpanContext getSpanContext() {
-		return this.spanContext;
-	}
-
-	@Override
-	public boolean isRecording() {
-		return false;
-	}
-
-	@Override
-	public <T> Span setAttribute(AttributeKey<T> key, @Nullable T value) {
-		return this;
-	}
-
-	@Override
-	public Span addEvent(String name, Attributes attributes) {
-		return this;
-	}
-
-	@Override
-	public Span addEvent(String name, Attributes attributes, long timestamp, TimeUnit unit) {
-		return this;
-	}
-
-	@Override
-	public Span setStatus(StatusCode statusCode, String description) {
-		return this;
-	}
-
-	@Override
-	public Span recordException(Throwable exception, Attributes additionalAttributes) {
-		return this;
-	}
-
-	@Override
-	public Span updateName(String name) {
-		return this;
-	}
-
-	@Override
-	public void end() {
-	}
-
-	@Override
-	public void end(long timestamp, TimeUnit unit) {
+	Context withKey(Context context) {
+		return context.with(KEY, this);
 	}
 
 	@Override
 	public String toString() {
-		return "B3SamplingParent{spanContext=" + this.spanContext + ", state=" + this.state + "}";
+		return "B3SamplingParent{spanContext=" + getSpanContext() + ", state=" + this.state + "}";
 	}
 
 }

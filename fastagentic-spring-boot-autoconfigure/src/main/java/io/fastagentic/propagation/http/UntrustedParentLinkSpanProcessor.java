@@ -14,36 +14,25 @@ import io.opentelemetry.sdk.trace.SpanProcessor;
  * sent, so the two traces stay connected without the caller choosing our trace id or
  * sampling decision.
  * <p>
- * The incoming context is handed over on the request thread: the server observation
- * extracts it ({@link AgentTextMapPropagator} offers it here) and starts the server span
- * right after, on the same thread. Every extraction replaces what an earlier one left.
+ * The incoming context travels in the parent context of the server span, where
+ * {@link AgentTextMapPropagator} put it when it extracted the request's headers: nothing
+ * is kept on the thread, so a request that is not sampled (whose span no processor sees)
+ * leaves nothing behind for the next request on that thread.
  *
  * @author FastAgentic
  */
 public final class UntrustedParentLinkSpanProcessor implements SpanProcessor {
 
-	private static final ThreadLocal<SpanContext> INCOMING = new ThreadLocal<>();
-
 	private static final Attributes LINK_ATTRIBUTES = Attributes.of(AttributeKey.stringKey("fastagentic.link.reason"),
 			"untrusted incoming context");
-
-	static void offer(SpanContext incoming) {
-		if (incoming.isValid()) {
-			INCOMING.set(incoming);
-		}
-		else {
-			INCOMING.remove();
-		}
-	}
 
 	@Override
 	public void onStart(Context parentContext, ReadWriteSpan span) {
 		if (span.getKind() != SpanKind.SERVER || span.getParentSpanContext().isValid()) {
 			return;
 		}
-		SpanContext incoming = INCOMING.get();
+		SpanContext incoming = UntrustedParent.incomingOf(parentContext);
 		if (incoming != null) {
-			INCOMING.remove();
 			span.addLink(incoming, LINK_ATTRIBUTES);
 		}
 	}

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Context of a {@code jdbc.query} observation. A sender context, so that the span is a
- * CLIENT span.
+ * CLIENT span; its carrier receives the trace context the tracing handler writes as the
+ * span starts, from which the statement's sqlcommenter comment is taken.
  *
  * @author FastAgentic
  */
@@ -25,6 +26,9 @@ public class JdbcQueryObservationContext extends SenderContext<Map<String, Strin
 	 */
 	public JdbcQueryObservationContext(String sql) {
 		super((carrier, key, value) -> {
+			if (carrier != null) {
+				carrier.put(key, value);
+			}
 		}, Kind.CLIENT);
 		setCarrier(new HashMap<>());
 		this.sql = sql;

@@ -41,7 +41,7 @@ class AgentTextMapPropagatorTests {
 
 	private static final String SPAN_ID = "00f067aa0ba902b7";
 
-	private static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
+	static final TextMapGetter<Map<String, String>> GETTER = new TextMapGetter<>() {
 
 		@Override
 		public Iterable<String> keys(Map<String, String> carrier) {
