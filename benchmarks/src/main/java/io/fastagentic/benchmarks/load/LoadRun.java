@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.ToDoubleFunction;
@@ -151,13 +152,17 @@ public final class LoadRun {
 			}
 			long heapBefore = app.heapAfterGc();
 			Counts before = counts(app, mode);
+			Map<String, Long> namesBefore = this.sink.spansByName();
 			long cpuBefore = app.cpuNanos();
 			LoadGenerator.Result result = this.load.run(uri, BODY, this.settings.requests);
 			long cpu = app.cpuNanos() - cpuBefore;
 			Counts after = counts(app, mode);
+			Map<String, Long> names = new TreeMap<>(this.sink.spansByName());
+			names.replaceAll((name, count) -> count - namesBefore.getOrDefault(name, 0L));
+			names.values().removeIf((count) -> count == 0);
 			String health = mode.fastAgentic() ? health(app.uri("/actuator/health/fastagentic")) : "n/a";
 			long heapAfter = app.heapAfterGc();
-			return new Phase(mode, result, cpu, after.minus(before), health, heapBefore, heapAfter);
+			return new Phase(mode, result, cpu, after.minus(before), names, health, heapBefore, heapAfter);
 		}
 	}
 
@@ -375,6 +380,24 @@ public final class LoadRun {
 					(entry.getKey() == LoadMode.RATE_1_RULES) ? counts.keptByRule + " / " + counts.discardedByRule : "",
 					mode.get(mode.size() - 1).health));
 		}
+		out.append("\nSpans received by the sink per request of the measured requests, by name, all rounds:\n\n");
+		out.append("| tracing | spans per request |\n|---|---|\n");
+		for (Map.Entry<LoadMode, List<Phase>> entry : phases.entrySet()) {
+			List<Phase> mode = entry.getValue();
+			long requests = mode.stream().mapToLong((phase) -> phase.result.requests()).sum();
+			Map<String, Long> names = new TreeMap<>();
+			mode.forEach((phase) -> phase.receivedByName.forEach((name, count) -> names.merge(name, count, Long::sum)));
+			out.append("| ")
+				.append(entry.getKey().label())
+				.append(" | ")
+				.append(String.join(", ",
+						names.entrySet()
+							.stream()
+							.map((name) -> String.format(Locale.ROOT, "`%s` %.2f", name.getKey(),
+									name.getValue() / (double) requests))
+							.toList()))
+				.append(" |\n");
+		}
 		if (!soak.isEmpty()) {
 			out.append("\nHeap after GC during ")
 				.append(String.format(Locale.ROOT, "%,d", soak.get(soak.size() - 1)[0]))
@@ -444,12 +467,13 @@ public final class LoadRun {
 	 * @param result the load generator's measurements
 	 * @param cpuNanos CPU time of the application's JVM during the measured requests
 	 * @param counts spans of the measured requests
+	 * @param receivedByName spans of the measured requests received by the sink, by name
 	 * @param health the export health check's counts, for FastAgentic's modes
 	 * @param heapBefore heap after GC before the measured requests
 	 * @param heapAfter heap after GC after them
 	 */
-	record Phase(LoadMode mode, LoadGenerator.Result result, long cpuNanos, Counts counts, String health,
-			long heapBefore, long heapAfter) {
+	record Phase(LoadMode mode, LoadGenerator.Result result, long cpuNanos, Counts counts,
+			Map<String, Long> receivedByName, String health, long heapBefore, long heapAfter) {
 
 		double appCpuMicrosPerRequest() {
 			return this.cpuNanos / 1000.0 / this.result.requests();

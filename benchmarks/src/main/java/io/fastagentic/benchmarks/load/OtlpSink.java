@@ -11,7 +11,10 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -25,8 +28,8 @@ import jdk.net.ExtendedSocketOptions;
  * A local OTLP/HTTP sink on 127.0.0.1: a minimal HTTP/1.1 server (keep-alive,
  * {@code Content-Length} or chunked bodies) that decodes every
  * {@code ExportTraceServiceRequest} with the OpenTelemetry protobuf classes, counts its
- * spans and answers success; {@code /v1/metrics} is accepted and ignored. Its threads are
- * named {@value #THREAD_PREFIX}...
+ * spans (in all and by name) and answers success; {@code /v1/metrics} is accepted and
+ * ignored. Its threads are named {@value #THREAD_PREFIX}...
  * <p>
  * With {@code quickAck}, the sink acknowledges received data at once
  * ({@code TCP_QUICKACK} before every read), as a collector across a network effectively
@@ -55,6 +58,8 @@ final class OtlpSink implements AutoCloseable {
 	private final LongAdder spans = new LongAdder();
 
 	private final LongAdder requests = new LongAdder();
+
+	private final Map<String, LongAdder> spansByName = new ConcurrentHashMap<>();
 
 	private volatile boolean closed;
 
@@ -92,6 +97,16 @@ final class OtlpSink implements AutoCloseable {
 
 	long spans() {
 		return this.spans.sum();
+	}
+
+	/**
+	 * Spans received so far, by name.
+	 * @return a snapshot, sorted by name
+	 */
+	Map<String, Long> spansByName() {
+		Map<String, Long> snapshot = new TreeMap<>();
+		this.spansByName.forEach((name, count) -> snapshot.put(name, count.sum()));
+		return snapshot;
 	}
 
 	long requests() {
@@ -192,6 +207,9 @@ final class OtlpSink implements AutoCloseable {
 		for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
 			for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
 				count += scopeSpans.getSpansCount();
+				for (io.opentelemetry.proto.trace.v1.Span span : scopeSpans.getSpansList()) {
+					this.spansByName.computeIfAbsent(span.getName(), (name) -> new LongAdder()).increment();
+				}
 			}
 		}
 		this.spans.add(count);
