@@ -13,8 +13,8 @@
 # LOAD_ARGS are the load run's --name=value options: clients (8), jvm-warmup (10000
 # unmeasured requests in each application JVM), requests (6000 measured per mode and
 # round), rounds (3), modes (OFF,RATE_1,RATE_10,RATE_100,RATE_1_RULES,PLAIN_BOOT_100,
-# AGENT_100,AGENT_10), heap (1g, -Xms and -Xmx of each application JVM), agent (the Java
-# agent's jar), soak (40000, 0 to skip), export-rate (50000 spans/s), export-seconds (10,
+# AGENT_100,AGENT_10), heap (1g, -Xms and -Xmx of each application JVM), jvm-options (more
+# options of each application JVM, comma-separated), agent (the Java agent's jar), soak (40000, 0 to skip), export-rate (50000 spans/s), export-seconds (10,
 # 0 to skip); see LoadRun. Set SKIP_JMH=1 or SKIP_LOAD=1 to run only one of them. The
 # tables also go to benchmarks/target/benchmark-tables.md.
 set -euo pipefail

@@ -15,13 +15,11 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import org.jspecify.annotations.Nullable;
-
 /**
  * The sample application of one load-run mode in a child JVM ({@link LoadApp}), started
- * the same way for every mode: this JVM's {@code java}, the same heap flags and class
- * path, the OpenTelemetry Java agent attached for the agent's modes. Its CPU time is read
- * by the operating system ({@code /proc/<pid>/stat}, user + system, through
+ * the same way for every mode: this JVM's {@code java}, the same heap size, JVM options
+ * and class path, the OpenTelemetry Java agent attached for the agent's modes. Its CPU
+ * time is read by the operating system ({@code /proc/<pid>/stat}, user + system, through
  * {@link ProcessHandle}), so the load generator and the sink, in this JVM, are never
  * counted as the application's. The environment's {@code OTEL_*}, {@code FASTAGENTIC_*}
  * and {@code SAMPLE_*} variables are not passed on: each mode is configured by its own
@@ -58,16 +56,18 @@ final class AppProcess implements AutoCloseable {
 	 * Start the application of a mode and wait until it serves requests.
 	 * @param mode the mode
 	 * @param collector the sink's OTLP/HTTP base URL
-	 * @param heap the JVM's heap size ({@code -Xms} and {@code -Xmx}), such as {@code 1g}
-	 * @param agentJar the OpenTelemetry Java agent, for the agent's modes
+	 * @param settings the load run's options: heap size, JVM options, the agent's jar
 	 * @return the running application
 	 * @throws IOException if the JVM cannot be started
 	 * @throws InterruptedException if interrupted while it starts
 	 */
-	static AppProcess start(LoadMode mode, String collector, String heap, @Nullable Path agentJar)
+	static AppProcess start(LoadMode mode, String collector, LoadRun.Settings settings)
 			throws IOException, InterruptedException {
-		List<String> command = new ArrayList<>(List
-			.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms" + heap, "-Xmx" + heap));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xms" + settings.heap(),
+						"-Xmx" + settings.heap()));
+		command.addAll(settings.jvmOptions());
+		Path agentJar = settings.agent();
 		if (mode.javaAgent()) {
 			if (agentJar == null) {
 				throw new IllegalStateException("The OpenTelemetry Java agent's jar is needed for " + mode.label()

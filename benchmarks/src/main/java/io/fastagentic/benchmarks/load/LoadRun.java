@@ -23,6 +23,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import io.fastagentic.benchmarks.support.Reports;
 import io.fastagentic.export.SpanExportMonitor;
@@ -51,6 +52,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * (6000 measured per mode and round), {@code rounds} (3), {@code modes} (all:
  * {@code OFF,RATE_1,RATE_10,RATE_100,RATE_1_RULES,PLAIN_BOOT_100,AGENT_100,AGENT_10}),
  * {@code heap} (1g: {@code -Xms} and {@code -Xmx} of every application JVM),
+ * {@code jvm-options} (none: more options of every application JVM, comma-separated),
  * {@code agent} (the OpenTelemetry Java agent's jar, by default the system property
  * {@value #AGENT_PROPERTY}), {@code soak} (40000 requests, 0 to skip),
  * {@code export-rate} (50000 spans/s), {@code export-seconds} (10, 0 to skip).
@@ -142,7 +144,7 @@ public final class LoadRun {
 	 * measured ones.
 	 */
 	private Phase measure(LoadMode mode) throws Exception {
-		try (AppProcess app = AppProcess.start(mode, this.sink.endpoint(), this.settings.heap, this.settings.agent)) {
+		try (AppProcess app = AppProcess.start(mode, this.sink.endpoint(), this.settings)) {
 			URI uri = app.uri("/chat");
 			if (this.settings.jvmWarmup > 0) {
 				LoadGenerator.Result warmup = this.load.run(uri, BODY, this.settings.jvmWarmup);
@@ -178,8 +180,7 @@ public final class LoadRun {
 	}
 
 	private List<long[]> soak() throws Exception {
-		try (AppProcess app = AppProcess.start(LoadMode.RATE_100, this.sink.endpoint(), this.settings.heap,
-				this.settings.agent)) {
+		try (AppProcess app = AppProcess.start(LoadMode.RATE_100, this.sink.endpoint(), this.settings)) {
 			URI uri = app.uri("/chat");
 			if (this.settings.jvmWarmup > 0) {
 				this.load.run(uri, BODY, this.settings.jvmWarmup);
@@ -310,12 +311,14 @@ public final class LoadRun {
 			List<Export> exports, String machine, double loadBefore, double loadAfter) {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format(Locale.ROOT,
-				"Sample `POST /chat`, %d clients; each mode and round in a fresh JVM (-Xms%s -Xmx%s), %,d unmeasured "
+				"Sample `POST /chat`, %d clients; each mode and round in a fresh JVM (-Xms%s -Xmx%s%s), %,d unmeasured "
 						+ "+ %,d measured requests; %d round(s), median of the rounds; app CPU: the application JVM's "
 						+ "user + system time. Peers: plain Spring Boot %s; OpenTelemetry Java agent %s. "
 						+ "Machine: %s; load average %.1f before, %.1f after.%n%n",
-				settings.clients, settings.heap, settings.heap, settings.jvmWarmup, settings.requests, settings.rounds,
-				SpringBootVersion.getVersion(), settings.agentVersion(), machine, loadBefore, loadAfter));
+				settings.clients, settings.heap, settings.heap,
+				settings.jvmOptions.stream().map((option) -> " " + option).collect(Collectors.joining()),
+				settings.jvmWarmup, settings.requests, settings.rounds, SpringBootVersion.getVersion(),
+				settings.agentVersion(), machine, loadBefore, loadAfter));
 		out.append("| tracing | req/s | vs off | p50 ms | p99 ms | app CPU µs/req | added CPU µs/req vs off ")
 			.append("| added mean latency µs vs off | spans per request: recorded / exported / dropped ")
 			.append("| heap after GC, MB: before → after the measured requests |\n");
@@ -545,16 +548,17 @@ public final class LoadRun {
 	 * @param rounds rounds
 	 * @param modes the modes measured
 	 * @param heap heap size of each application JVM
+	 * @param jvmOptions more options of each application JVM
 	 * @param agent the OpenTelemetry Java agent's jar, if known
 	 * @param soak requests of the heap soak
 	 * @param exportRate spans per second offered to the export pipeline
 	 * @param exportSeconds duration of the export measurement
 	 */
 	record Settings(int clients, int jvmWarmup, int requests, int rounds, List<LoadMode> modes, String heap,
-			@Nullable Path agent, int soak, int exportRate, int exportSeconds) {
+			List<String> jvmOptions, @Nullable Path agent, int soak, int exportRate, int exportSeconds) {
 
 		private static final List<String> OPTIONS = List.of("clients", "jvm-warmup", "requests", "rounds", "modes",
-				"heap", "agent", "soak", "export-rate", "export-seconds");
+				"heap", "jvm-options", "agent", "soak", "export-rate", "export-seconds");
 
 		static Settings parse(String[] args) {
 			Map<String, String> options = new HashMap<>();
@@ -578,9 +582,12 @@ public final class LoadRun {
 			String agent = options.getOrDefault("agent", System.getProperty(AGENT_PROPERTY));
 			return new Settings(integer(options, "clients", 8), integer(options, "jvm-warmup", 10000),
 					integer(options, "requests", 6000), integer(options, "rounds", 3), modes,
-					options.getOrDefault("heap", "1g"), (agent != null) ? Path.of(agent) : null,
-					integer(options, "soak", 40000), integer(options, "export-rate", 50000),
-					integer(options, "export-seconds", 10));
+					options.getOrDefault("heap", "1g"),
+					Arrays.stream(options.getOrDefault("jvm-options", "").split(","))
+						.filter((option) -> !option.isBlank())
+						.toList(),
+					(agent != null) ? Path.of(agent) : null, integer(options, "soak", 40000),
+					integer(options, "export-rate", 50000), integer(options, "export-seconds", 10));
 		}
 
 		private static int integer(Map<String, String> options, String name, int fallback) {
