@@ -18,12 +18,11 @@ import java.util.concurrent.atomic.LongAdder;
  * A closed-loop HTTP load generator for 127.0.0.1 only: a fixed number of virtual clients
  * (platform threads), each sending its next request as soon as the previous one answered,
  * until a fixed number of requests was sent. Its threads are named
- * {@value #THREAD_PREFIX}... so that their CPU time can be told apart from the
- * application's.
+ * {@value #THREAD_PREFIX}...
  */
 final class LoadGenerator implements AutoCloseable {
 
-	static final String THREAD_PREFIX = "load-client-";
+	private static final String THREAD_PREFIX = "load-client-";
 
 	private final int clients;
 

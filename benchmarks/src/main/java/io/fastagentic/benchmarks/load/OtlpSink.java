@@ -9,8 +9,12 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
@@ -24,9 +28,8 @@ import jdk.net.ExtendedSocketOptions;
  * A local OTLP/HTTP sink on 127.0.0.1: a minimal HTTP/1.1 server (keep-alive,
  * {@code Content-Length} or chunked bodies) that decodes every
  * {@code ExportTraceServiceRequest} with the OpenTelemetry protobuf classes, counts its
- * spans and answers success; {@code /v1/metrics} is accepted and ignored. Its threads are
- * named {@value #THREAD_PREFIX}... so that their CPU time can be told apart from the
- * application's.
+ * spans (in all and by name) and answers success; {@code /v1/metrics} is accepted and
+ * ignored. Its threads are named {@value #THREAD_PREFIX}...
  * <p>
  * With {@code quickAck}, the sink acknowledges received data at once
  * ({@code TCP_QUICKACK} before every read), as a collector across a network effectively
@@ -37,7 +40,7 @@ import jdk.net.ExtendedSocketOptions;
  */
 final class OtlpSink implements AutoCloseable {
 
-	static final String THREAD_PREFIX = "otlp-sink-";
+	private static final String THREAD_PREFIX = "otlp-sink-";
 
 	private static final byte[] OK = ("HTTP/1.1 200 OK\r\nContent-Type: application/x-protobuf\r\n"
 			+ "Content-Length: 0\r\n\r\n")
@@ -55,6 +58,8 @@ final class OtlpSink implements AutoCloseable {
 	private final LongAdder spans = new LongAdder();
 
 	private final LongAdder requests = new LongAdder();
+
+	private final Map<String, LongAdder> spansByName = new ConcurrentHashMap<>();
 
 	private volatile boolean closed;
 
@@ -94,8 +99,45 @@ final class OtlpSink implements AutoCloseable {
 		return this.spans.sum();
 	}
 
+	/**
+	 * Spans received so far, by name.
+	 * @return a snapshot, sorted by name
+	 */
+	Map<String, Long> spansByName() {
+		Map<String, Long> snapshot = new TreeMap<>();
+		this.spansByName.forEach((name, count) -> snapshot.put(name, count.sum()));
+		return snapshot;
+	}
+
 	long requests() {
 		return this.requests.sum();
+	}
+
+	/**
+	 * Wait until no span has arrived for a while: for an exporter that cannot be asked to
+	 * flush (the Java agent's), whose batches arrive at most its schedule delay apart.
+	 * @param quiet how long nothing must arrive
+	 * @param limit how long to wait at most
+	 * @return spans received so far
+	 * @throws InterruptedException if interrupted
+	 * @throws IllegalStateException if spans still arrive after {@code limit}
+	 */
+	long awaitQuiet(Duration quiet, Duration limit) throws InterruptedException {
+		long deadline = System.nanoTime() + limit.toNanos();
+		long last = spans();
+		long lastChange = System.nanoTime();
+		while (System.nanoTime() - lastChange < quiet.toNanos()) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Spans still arrive at the sink after " + limit);
+			}
+			Thread.sleep(100);
+			long now = spans();
+			if (now != last) {
+				last = now;
+				lastChange = System.nanoTime();
+			}
+		}
+		return last;
 	}
 
 	private void accept() {
@@ -165,6 +207,9 @@ final class OtlpSink implements AutoCloseable {
 		for (ResourceSpans resourceSpans : request.getResourceSpansList()) {
 			for (ScopeSpans scopeSpans : resourceSpans.getScopeSpansList()) {
 				count += scopeSpans.getSpansCount();
+				for (io.opentelemetry.proto.trace.v1.Span span : scopeSpans.getSpansList()) {
+					this.spansByName.computeIfAbsent(span.getName(), (name) -> new LongAdder()).increment();
+				}
 			}
 		}
 		this.spans.add(count);

@@ -57,6 +57,14 @@ public enum TracingMode {
 	}
 
 	/**
+	 * The ratio of traces sampled (the rules' buffer aside).
+	 * @return 0.0 to 1.0
+	 */
+	public double rate() {
+		return this.rate;
+	}
+
+	/**
 	 * Whether stock Spring Boot can be configured the same way (it has no in-process
 	 * error and slow rules).
 	 * @return whether {@link #plainBootArguments()} exist
