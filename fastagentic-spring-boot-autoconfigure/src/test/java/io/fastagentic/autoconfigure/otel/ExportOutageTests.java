@@ -1,0 +1,122 @@
+package io.fastagentic.autoconfigure.otel;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import io.fastagentic.autoconfigure.health.FastAgenticHealthAutoConfiguration;
+import io.fastagentic.export.SpanExportMonitor;
+import io.fastagentic.health.SpanExportHealthIndicator;
+import io.fastagentic.testing.ControllableCollector;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
+import org.springframework.boot.opentelemetry.autoconfigure.OpenTelemetrySdkAutoConfiguration;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.core.io.DefaultResourceLoader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Boot's own OTLP exporter against a collector the test makes fail and recover: what the
+ * monitor counts, what health says and what the log says.
+ */
+@ExtendWith(OutputCaptureExtension.class)
+class ExportOutageTests {
+
+	private ControllableCollector collector;
+
+	private ApplicationContextRunner contextRunner;
+
+	@BeforeEach
+	void startCollector() throws Exception {
+		this.collector = ControllableCollector.start();
+		this.contextRunner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(OpenTelemetrySdkAutoConfiguration.class,
+					OpenTelemetryTracingAutoConfiguration.class, OtlpTracingAutoConfiguration.class,
+					FastAgenticOtelAutoConfiguration.class, FastAgenticHealthAutoConfiguration.class))
+			.withInitializer((context) -> new TracingEnvironmentListener().apply(context.getEnvironment(),
+					new DefaultResourceLoader()))
+			.withPropertyValues("fastagentic.otel.endpoint=" + this.collector.endpoint(),
+					"management.opentelemetry.tracing.export.schedule-delay=1h",
+					"fastagentic.export.retry.initial-backoff=10ms", "fastagentic.export.retry.max-backoff=20ms");
+	}
+
+	@AfterEach
+	void stopCollector() {
+		this.collector.close();
+	}
+
+	@Test
+	void collectorThatComesBackDuringACallReceivesThatCallsSpans() {
+		this.collector.thenAnswer(503, 503);
+		this.contextRunner.run((context) -> {
+			exportOneSpan(context);
+			assertThat(this.collector.requests()).isEqualTo(3);
+			assertThat(this.collector.accepted()).isOne();
+			SpanExportMonitor.Snapshot snapshot = context.getBean(SpanExportMonitor.class).snapshot();
+			assertThat(snapshot.exported()).isOne();
+			assertThat(snapshot.dropped()).isZero();
+		});
+	}
+
+	@Test
+	void outageIsOneWarningAndRecoveryOneInfoWithoutTheExportersStackTraces(CapturedOutput output) {
+		this.collector.answerByDefault(503);
+		this.contextRunner
+			.withPropertyValues("fastagentic.export.retry.max-attempts=2", "fastagentic.health.outage-after=0s")
+			.run((context) -> {
+				exportOneSpan(context);
+				exportOneSpan(context);
+				Health failing = context.getBean(SpanExportHealthIndicator.class).health();
+				assertThat(failing.getStatus()).isEqualTo(SpanExportHealthIndicator.DEGRADED);
+				assertThat(failing.getDetails()).containsEntry("spansDroppedExportFailed", 2L)
+					.containsEntry("consecutiveFailures", 2);
+				this.collector.answerByDefault(200);
+				exportOneSpan(context);
+				assertThat(context.getBean(SpanExportHealthIndicator.class).health().getStatus()).isEqualTo(Status.UP);
+			});
+		String endpoint = this.collector.endpoint() + "/v1/traces";
+		List<String> lines = output.getAll().lines().filter((line) -> line.contains("Trace export to")).toList();
+		assertThat(lines).hasSize(2);
+		assertThat(lines.get(0)).contains("WARN").contains("Trace export to " + endpoint + " is failing (");
+		assertThat(lines.get(1)).contains("INFO")
+			.contains("Trace export to " + endpoint + " succeeds again after")
+			.contains("2 spans were dropped during the outage.");
+		assertThat(output).doesNotContain("Failed to export spans").doesNotContain("\tat ");
+	}
+
+	@Test
+	void exportersOwnLogIsKeptWhenAsked(CapturedOutput output) {
+		this.collector.answerByDefault(503);
+		this.contextRunner
+			.withPropertyValues("fastagentic.export.retry.max-attempts=2",
+					"fastagentic.export.quiet-exporter-log=false")
+			.run(ExportOutageTests::exportOneSpan);
+		assertThat(output).contains("Failed to export spans. Server responded with HTTP status code 503");
+	}
+
+	@Test
+	void invalidRetrySettingNamesTheProperty() {
+		this.contextRunner.withPropertyValues("fastagentic.export.retry.max-attempts=9")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("fastagentic.export.retry.* (FASTAGENTIC_EXPORT_RETRY_*)")
+				.hasStackTraceContaining("max-attempts accepts 2 to 5"));
+	}
+
+	private static void exportOneSpan(AssertableApplicationContext context) {
+		context.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("work").startSpan().end();
+		context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+	}
+
+}
