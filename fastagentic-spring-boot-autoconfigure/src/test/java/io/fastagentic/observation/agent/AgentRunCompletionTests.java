@@ -107,6 +107,23 @@ class AgentRunCompletionTests {
 	}
 
 	@Test
+	void completableFutureThatNeverCompletesEndsTheRunWithTheAsyncRequestTimeout() throws Exception {
+		CompletableFuture<String> never = new CompletableFuture<>();
+		AgentRunCompletion.stopWhenDone(never, this.observation);
+		// Spring MVC adapts the stage to a deferred result and waits for it.
+		WebAsyncUtils.getAsyncManager(this.request).startDeferredResultProcessing(new DeferredResult<String>());
+		assertThat(this.registry).hasSingleObservationThat().isNotStopped();
+		this.asyncWebRequest.onTimeout(asyncEvent());
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasBeenStopped()
+			.assertThatError()
+			.isInstanceOf(TimeoutException.class)
+			.hasMessageContaining("spring.mvc.async.request-timeout");
+		never.complete("too late");
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped();
+	}
+
+	@Test
 	void completableFutureFailureIsRecordedUnwrappedAndStopsTheRun() {
 		CompletableFuture<String> future = new CompletableFuture<>();
 		CompletableFuture<String> returned = future.thenApply((value) -> value);
