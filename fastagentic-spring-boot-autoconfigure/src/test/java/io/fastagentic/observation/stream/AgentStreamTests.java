@@ -1,7 +1,6 @@
 package io.fastagentic.observation.stream;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -10,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.fastagentic.testing.AsyncServletRequest;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
@@ -19,15 +19,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.core.MethodParameter;
-import org.springframework.http.converter.StringHttpMessageConverter;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.web.context.request.ServletWebRequest;
-import org.springframework.web.context.request.async.StandardServletAsyncWebRequest;
-import org.springframework.web.context.request.async.WebAsyncUtils;
-import org.springframework.web.method.support.ModelAndViewContainer;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitterReturnValueHandler;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import static io.micrometer.observation.tck.TestObservationRegistryAssert.assertThat;
@@ -40,19 +31,12 @@ class AgentStreamTests {
 
 	private final TestObservationRegistry registry = TestObservationRegistry.create();
 
-	private final MockHttpServletRequest request = new MockHttpServletRequest("POST", "/chat/stream");
-
-	private final MockHttpServletResponse response = new MockHttpServletResponse();
-
-	private final StandardServletAsyncWebRequest asyncWebRequest = new StandardServletAsyncWebRequest(this.request,
-			this.response);
+	private final AsyncServletRequest async = new AsyncServletRequest("POST", "/chat/stream");
 
 	private ExecutorService executor;
 
 	@BeforeEach
-	void bindAsyncRequest() {
-		this.request.setAsyncSupported(true);
-		WebAsyncUtils.getAsyncManager(this.request).setAsyncWebRequest(this.asyncWebRequest);
+	void startExecutor() {
 		this.executor = Executors.newFixedThreadPool(2);
 	}
 
@@ -73,10 +57,10 @@ class AgentStreamTests {
 	void boundStreamEndsWhenTheEmitterCompletes() throws Exception {
 		SseEmitter emitter = new SseEmitter();
 		AgentStream stream = start().bindTo(emitter);
-		handleAsSpringMvcWould(emitter);
+		this.async.handleAsSpringMvcWould(emitter);
 		stream.emitted("token");
 		assertThat(this.registry).hasSingleObservationThat().isNotStopped();
-		this.asyncWebRequest.onComplete(asyncEvent());
+		this.async.asyncWebRequest().onComplete(this.async.event());
 		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().doesNotHaveError();
 	}
 
@@ -84,9 +68,9 @@ class AgentStreamTests {
 	void boundStreamFailsWhenTheEmitterTimesOut() throws Exception {
 		SseEmitter emitter = new SseEmitter();
 		AgentStream stream = start().bindTo(emitter);
-		handleAsSpringMvcWould(emitter);
+		this.async.handleAsSpringMvcWould(emitter);
 		stream.emitted("token");
-		this.asyncWebRequest.onTimeout(asyncEvent());
+		this.async.asyncWebRequest().onTimeout(this.async.event());
 		assertThat(this.registry).hasSingleObservationThat()
 			.hasBeenStopped()
 			.assertThatError()
@@ -98,10 +82,10 @@ class AgentStreamTests {
 	void boundStreamFailsWhenTheEmitterFails() throws Exception {
 		SseEmitter emitter = new SseEmitter();
 		AgentStream stream = start().bindTo(emitter);
-		handleAsSpringMvcWould(emitter);
+		this.async.handleAsSpringMvcWould(emitter);
 		stream.emitted("token");
 		IllegalStateException failure = new IllegalStateException("model stream broke");
-		this.asyncWebRequest.onError(new AsyncEvent(this.request.getAsyncContext(), failure));
+		this.async.asyncWebRequest().onError(new AsyncEvent(this.async.request().getAsyncContext(), failure));
 		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().assertThatError().isSameAs(failure);
 	}
 
@@ -157,24 +141,6 @@ class AgentStreamTests {
 
 	private AgentStream start() {
 		return AgentStream.start(this.registry, null, "run-1", false);
-	}
-
-	private void handleAsSpringMvcWould(SseEmitter emitter) throws Exception {
-		ResponseBodyEmitterReturnValueHandler handler = new ResponseBodyEmitterReturnValueHandler(
-				List.of(new StringHttpMessageConverter()));
-		MethodParameter returnType = new MethodParameter(Endpoints.class.getDeclaredMethod("stream"), -1);
-		handler.handleReturnValue(emitter, returnType, new ModelAndViewContainer(),
-				new ServletWebRequest(this.request, this.response));
-	}
-
-	private AsyncEvent asyncEvent() {
-		return new AsyncEvent(this.request.getAsyncContext(), this.request, this.response);
-	}
-
-	interface Endpoints {
-
-		SseEmitter stream();
-
 	}
 
 }
