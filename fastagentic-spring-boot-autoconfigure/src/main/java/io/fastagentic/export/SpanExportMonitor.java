@@ -200,13 +200,27 @@ public final class SpanExportMonitor {
 		return (current != null) ? current.endpoint() : "the collector";
 	}
 
+	/**
+	 * What failed, as an operator reads it: the exporter's own wrapper left out, the root
+	 * cause added when the failure itself says nothing.
+	 */
 	static String describe(Throwable failure) {
-		Throwable cause = failure;
-		while (cause.getCause() != null && cause.getCause() != cause) {
-			cause = cause.getCause();
+		Throwable shown = failure;
+		while (shown.getCause() != null && shown.getClass().getSimpleName().endsWith("ExportException")) {
+			shown = shown.getCause();
 		}
-		String message = cause.getMessage();
-		return (message != null) ? cause.getClass().getSimpleName() + ": " + message : cause.getClass().getSimpleName();
+		String text = text(shown);
+		Throwable root = shown;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return (shown.getMessage() == null && root != shown) ? text + " (" + text(root) + ")" : text;
+	}
+
+	private static String text(Throwable failure) {
+		String message = failure.getMessage();
+		return (message != null) ? failure.getClass().getSimpleName() + ": " + message
+				: failure.getClass().getSimpleName();
 	}
 
 	private static final class Outage {

@@ -2,6 +2,7 @@ package io.fastagentic.export;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.nio.channels.ClosedChannelException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
@@ -112,12 +113,12 @@ class MonitoredSpanExporterTests {
 		this.monitor.exportingTo(new ExportDestination("http://collector:4318/v1/traces", "http/protobuf"));
 		ConnectException refused = new ConnectException("Connection refused");
 		for (int i = 0; i < 5; i++) {
-			this.monitor.recordExport(this.monitor.exportStarted(), 10, false, new IOException(refused));
+			this.monitor.recordExport(this.monitor.exportStarted(), 10, false, new ExportException(refused));
 			this.clock.advance(Duration.ofSeconds(10));
 		}
 		this.monitor.recordQueueFull(7);
 		this.clock.advance(Duration.ofSeconds(20));
-		this.monitor.recordExport(this.monitor.exportStarted(), 10, false, new IOException(refused));
+		this.monitor.recordExport(this.monitor.exportStarted(), 10, false, new ExportException(refused));
 		this.monitor.recordExport(this.monitor.exportStarted(), 10, true, null);
 		List<String> lines = output.getAll().lines().filter((line) -> line.contains("SpanExportMonitor")).toList();
 		assertThat(lines).hasSize(3);
@@ -131,6 +132,27 @@ class MonitoredSpanExporterTests {
 			.contains("Trace export to http://collector:4318/v1/traces succeeds again after 70 s; "
 					+ "67 spans were dropped during the outage.");
 		assertThat(output).doesNotContain("\tat ");
+	}
+
+	@Test
+	void failureIsDescribedWithoutTheExportersWrapperAndWithTheRootCauseWhenItSaysNothing() {
+		ConnectException refused = new ConnectException();
+		refused.initCause(new ClosedChannelException());
+		assertThat(SpanExportMonitor.describe(new ExportException(refused)))
+			.isEqualTo("ConnectException (ClosedChannelException)");
+		assertThat(SpanExportMonitor.describe(new ExportException(new ConnectException("Connection refused"))))
+			.isEqualTo("ConnectException: Connection refused");
+	}
+
+	/**
+	 * Stands for the OTLP exporter's wrapper of a failed call.
+	 */
+	static class ExportException extends Exception {
+
+		ExportException(Throwable cause) {
+			super(cause);
+		}
+
 	}
 
 	static class FailingExporter implements SpanExporter {
