@@ -1,5 +1,6 @@
 package io.fastagentic.autoconfigure.otel;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,7 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.core.io.DefaultResourceLoader;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Boot's own OTLP exporter against a collector the test makes fail and recover: what the
@@ -148,9 +150,21 @@ class ExportOutageTests {
 				.hasStackTraceContaining("max-attempts accepts 2 to 5"));
 	}
 
+	/**
+	 * End one span and wait until its export call has ended: the batch processor's flush
+	 * can report success while the export it started is still under way.
+	 */
 	private static void exportOneSpan(AssertableApplicationContext context) {
+		SpanExportMonitor monitor = context.getBean(SpanExportMonitor.class);
+		long before = outcomes(monitor);
 		context.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("work").startSpan().end();
 		context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+		await().atMost(Duration.ofSeconds(10)).until(() -> outcomes(monitor) > before);
+	}
+
+	private static long outcomes(SpanExportMonitor monitor) {
+		SpanExportMonitor.Snapshot snapshot = monitor.snapshot();
+		return snapshot.exported() + snapshot.droppedExportFailed();
 	}
 
 }
