@@ -4,10 +4,17 @@ import java.time.Clock;
 
 import io.fastagentic.export.ExportQueueMeterProvider;
 import io.fastagentic.export.SpanExportMonitor;
+import io.micrometer.tracing.exporter.SpanExportingPredicate;
+import io.micrometer.tracing.exporter.SpanFilter;
+import io.micrometer.tracing.exporter.SpanReporter;
+import io.micrometer.tracing.otel.bridge.CompositeSpanExporter;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.metrics.MeterProvider;
 import io.opentelemetry.sdk.common.export.RetryPolicy;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.BatchSpanProcessorBuilder;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -18,11 +25,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingProperties;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpGrpcSpanExporterBuilderCustomizer;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpHttpSpanExporterBuilderCustomizer;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingConnectionDetails;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingProperties;
+import org.springframework.boot.opentelemetry.autoconfigure.ConditionalOnEnabledOpenTelemetry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -43,6 +52,10 @@ import org.springframework.context.annotation.Configuration;
  * <li>the exporter's own per-batch error log is silenced in favour of the monitor's
  * outage log.</li>
  * </ul>
+ * One workaround remains where Boot has no hook: without Micrometer span filters,
+ * predicates or reporters, the batch span processor is built as Boot builds it but
+ * without Micrometer's copy of every span (see
+ * {@link UncopiedBatchSpanProcessorConfiguration}).
  *
  * @author FastAgentic
  */
@@ -103,6 +116,39 @@ public final class FastAgenticOtelAutoConfiguration {
 	@ConditionalOnMissingBean(MeterProvider.class)
 	ExportQueueMeterProvider fastAgenticExportQueueMeterProvider(SpanExportMonitor monitor) {
 		return new ExportQueueMeterProvider(monitor);
+	}
+
+	/**
+	 * Boot's batch span processor hands every span to Micrometer's
+	 * {@link CompositeSpanExporter}, which copies it (rebuilding its attributes and
+	 * resource on each read) so that Micrometer span filters, predicates and reporters
+	 * can act; the copy costs most of the export CPU. Boot offers no hook to leave it
+	 * out, so while the application declares none of those Micrometer beans this builds
+	 * the same processor from the same settings and beans (Boot's {@link SpanExporters},
+	 * the {@link MeterProvider}), minus the copy. With any of them, or with a
+	 * {@code BatchSpanProcessor} of the user's, Boot's own processor is used.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnEnabledOpenTelemetry
+	@ConditionalOnMissingBean({ BatchSpanProcessor.class, SpanFilter.class, SpanExportingPredicate.class,
+			SpanReporter.class })
+	@EnableConfigurationProperties(OpenTelemetryTracingProperties.class)
+	static class UncopiedBatchSpanProcessorConfiguration {
+
+		@Bean
+		BatchSpanProcessor fastAgenticSpanProcessor(SpanExporters spanExporters,
+				ObjectProvider<MeterProvider> meterProvider, OpenTelemetryTracingProperties properties) {
+			OpenTelemetryTracingProperties.Export export = properties.getExport();
+			BatchSpanProcessorBuilder builder = BatchSpanProcessor.builder(SpanExporter.composite(spanExporters.list()))
+				.setExportUnsampledSpans(export.isIncludeUnsampled())
+				.setExporterTimeout(export.getTimeout())
+				.setMaxExportBatchSize(export.getMaxBatchSize())
+				.setMaxQueueSize(export.getMaxQueueSize())
+				.setScheduleDelay(export.getScheduleDelay());
+			meterProvider.ifAvailable(builder::setMeterProvider);
+			return builder.build();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

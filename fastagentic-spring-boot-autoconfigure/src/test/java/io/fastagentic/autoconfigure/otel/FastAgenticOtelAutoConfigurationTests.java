@@ -162,13 +162,17 @@ class FastAgenticOtelAutoConfigurationTests {
 	}
 
 	@Test
-	void bootsBatchSpanProcessorExportsThroughTheMonitoredExporterWithBootsSettings() {
+	void batchSpanProcessorExportsThroughTheMonitoredExporterWithBootsSettings() {
 		InMemorySpanExporter exporter = InMemorySpanExporter.create();
 		this.contextRunner.withBean(SpanExporter.class, () -> exporter)
 			.withPropertyValues("management.opentelemetry.tracing.export.schedule-delay=2s",
 					"management.opentelemetry.tracing.export.max-batch-size=64")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(BatchSpanProcessor.class).hasBean("otelSpanProcessor");
+				// No Micrometer span filter, predicate or reporter: no copy of every
+				// span.
+				assertThat(context).hasSingleBean(BatchSpanProcessor.class).hasBean("fastAgenticSpanProcessor");
+				assertThat(context.getBean(BatchSpanProcessor.class).toString())
+					.doesNotContain("CompositeSpanExporter");
 				assertThat(context.getBean(SpanExporters.class).list()).singleElement()
 					.isInstanceOf(MonitoredSpanExporter.class);
 				assertThat(context.getBean(BatchSpanProcessor.class).toString())
@@ -208,6 +212,7 @@ class FastAgenticOtelAutoConfigurationTests {
 		this.contextRunner.withBean(SpanExporter.class, () -> exporter)
 			.withBean(SpanFilter.class, () -> renaming)
 			.run((context) -> {
+				assertThat(context).hasSingleBean(BatchSpanProcessor.class).hasBean("otelSpanProcessor");
 				context.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("work").startSpan().end();
 				context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
 				assertThat(exporter.getFinishedSpanItems()).singleElement()
