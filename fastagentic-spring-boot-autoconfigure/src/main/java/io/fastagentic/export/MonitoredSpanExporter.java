@@ -1,5 +1,6 @@
 package io.fastagentic.export;
 
+import java.time.Instant;
 import java.util.Collection;
 
 import io.opentelemetry.sdk.common.CompletableResultCode;
@@ -7,8 +8,8 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 
 /**
- * A {@link SpanExporter} that reports every export's outcome to a
- * {@link SpanExportMonitor} and otherwise does exactly what its delegate does.
+ * A {@link SpanExporter} that reports every export call to a {@link SpanExportMonitor},
+ * when it starts and how it ends, and otherwise does exactly what its delegate does.
  *
  * @author FastAgentic
  */
@@ -31,16 +32,18 @@ public final class MonitoredSpanExporter implements SpanExporter {
 	@Override
 	public CompletableResultCode export(Collection<SpanData> spans) {
 		int count = spans.size();
+		Instant started = this.monitor.exportStarted();
 		CompletableResultCode result;
 		try {
 			result = this.delegate.export(spans);
 		}
 		catch (RuntimeException ex) {
 			// The batch processor must keep running whatever an exporter does.
-			this.monitor.recordExport(count, false, ex);
+			this.monitor.recordExport(started, count, false, ex);
 			return CompletableResultCode.ofExceptionalFailure(ex);
 		}
-		result.whenComplete(() -> this.monitor.recordExport(count, result.isSuccess(), result.getFailureThrowable()));
+		result.whenComplete(
+				() -> this.monitor.recordExport(started, count, result.isSuccess(), result.getFailureThrowable()));
 		return result;
 	}
 

@@ -135,8 +135,10 @@ public class AgentObservations {
 	}
 
 	/**
-	 * Start tracking the events of a streamed response of the current run; call
-	 * {@link AgentStream#complete()} or {@link AgentStream#fail(Throwable)} when it ends.
+	 * Start tracking the events of a streamed response of the current run; end it with
+	 * {@link AgentStream#complete()}, {@link AgentStream#fail(Throwable)} or
+	 * {@link AgentStream#close()}, or bind it to the response's emitter with
+	 * {@link AgentStream#bindTo} so that the emitter's end, error or timeout ends it.
 	 * @return the stream
 	 */
 	public AgentStream startStream() {

@@ -10,10 +10,9 @@ import io.fastagentic.annotation.AgentEndpointInfo;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationContextAware;
-import org.springframework.context.ApplicationListener;
-import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.server.PathContainer;
 import org.springframework.web.bind.annotation.RequestMethod;
@@ -25,14 +24,15 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The routes of the {@link AgentEndpoint} methods, read from Spring MVC's handler
- * mappings once the context is refreshed, so that the request filters act on agent
- * endpoints only.
+ * mappings once every singleton of the context exists, which is before the web server
+ * accepts a request, so that the request filters act on agent endpoints only. Until then
+ * the routes are unknown, and {@link #isReady()} says so: the filters fail closed.
  *
  * @author FastAgentic
  */
-public class AgentEndpointRegistry implements ApplicationListener<ContextRefreshedEvent>, ApplicationContextAware {
+public class AgentEndpointRegistry implements SmartInitializingSingleton, ApplicationContextAware {
 
-	private volatile List<Route> routes = List.of();
+	private volatile @Nullable List<Route> routes;
 
 	private @Nullable ApplicationContext applicationContext;
 
@@ -42,15 +42,14 @@ public class AgentEndpointRegistry implements ApplicationListener<ContextRefresh
 	}
 
 	@Override
-	public void onApplicationEvent(ContextRefreshedEvent event) {
-		// A child context's refresh reaches its parent's listeners too; only this
-		// registry's own context holds the mappings it guards.
-		if (event.getApplicationContext() != this.applicationContext) {
+	public void afterSingletonsInstantiated() {
+		ApplicationContext context = this.applicationContext;
+		if (context == null) {
+			this.routes = List.of();
 			return;
 		}
 		List<Route> found = new ArrayList<>();
-		for (RequestMappingHandlerMapping mapping : event.getApplicationContext()
-			.getBeansOfType(RequestMappingHandlerMapping.class)
+		for (RequestMappingHandlerMapping mapping : context.getBeansOfType(RequestMappingHandlerMapping.class)
 			.values()) {
 			mapping.getHandlerMethods().forEach((info, handlerMethod) -> {
 				Method method = handlerMethod.getMethod();
@@ -60,6 +59,14 @@ public class AgentEndpointRegistry implements ApplicationListener<ContextRefresh
 			});
 		}
 		this.routes = List.copyOf(found);
+	}
+
+	/**
+	 * Whether the routes are known.
+	 * @return {@code false} until the context's singletons all exist
+	 */
+	public boolean isReady() {
+		return this.routes != null;
 	}
 
 	private static List<Route> routes(RequestMappingInfo info, AgentEndpointInfo endpoint) {
@@ -77,7 +84,7 @@ public class AgentEndpointRegistry implements ApplicationListener<ContextRefresh
 	 */
 	public @Nullable Route match(HttpServletRequest request) {
 		List<Route> current = this.routes;
-		if (current.isEmpty()) {
+		if (current == null || current.isEmpty()) {
 			return null;
 		}
 		PathContainer path = ServletRequestPathUtils.parseAndCache(request).pathWithinApplication();
@@ -94,7 +101,8 @@ public class AgentEndpointRegistry implements ApplicationListener<ContextRefresh
 	 * @return every agent endpoint, one entry per route
 	 */
 	public List<AgentEndpointInfo> endpoints() {
-		return this.routes.stream().map(Route::endpoint).toList();
+		List<Route> current = this.routes;
+		return (current != null) ? current.stream().map(Route::endpoint).toList() : List.of();
 	}
 
 	/**

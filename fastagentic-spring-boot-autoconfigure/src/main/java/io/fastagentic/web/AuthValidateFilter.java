@@ -70,6 +70,14 @@ public class AuthValidateFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (!this.endpoints.isReady()) {
+			// Which requests need a caller is not known yet: turn every one away rather
+			// than let an agent request through unauthenticated.
+			response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+			ProblemResponses.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Service Unavailable",
+					"The application is starting: its agent endpoints are not known yet");
+			return;
+		}
 		AgentEndpointRegistry.Route route = this.endpoints.match(request);
 		if (route == null) {
 			chain.doFilter(request, response);

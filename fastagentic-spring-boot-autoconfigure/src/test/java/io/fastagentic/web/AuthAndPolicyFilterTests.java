@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 import org.springframework.mock.web.MockFilterChain;
@@ -73,6 +74,49 @@ class AuthAndPolicyFilterTests {
 		assertThat(this.endpoints.endpoints()).containsExactlyInAnyOrder(
 				new AgentEndpointInfo("/chat", "/chat", "langchain4j", "gpt-4"),
 				new AgentEndpointInfo("resume", "/runs/{runId}/resume", "none", "none"));
+	}
+
+	@Test
+	void routesAreKnownBeforeAnyLifecycleStartsSoBeforeTheWebServerAcceptsARequest() {
+		try (AnnotationConfigApplicationContext starting = new AnnotationConfigApplicationContext()) {
+			List<AgentEndpointInfo> seenAtStart = new ArrayList<>();
+			starting.registerBean(RequestMappingHandlerMapping.class);
+			starting.registerBean(AgentController.class);
+			starting.registerBean(AgentEndpointRegistry.class);
+			starting.registerBean("webServerStand-in", SmartLifecycle.class, () -> new SmartLifecycle() {
+
+				private boolean running;
+
+				@Override
+				public void start() {
+					seenAtStart.addAll(starting.getBean(AgentEndpointRegistry.class).endpoints());
+					this.running = true;
+				}
+
+				@Override
+				public void stop() {
+					this.running = false;
+				}
+
+				@Override
+				public boolean isRunning() {
+					return this.running;
+				}
+
+			});
+			starting.refresh();
+			assertThat(seenAtStart).hasSize(2);
+		}
+	}
+
+	@Test
+	void requestsAreTurnedAwayWhileTheRoutesAreUnknown() throws Exception {
+		this.endpoints = new AgentEndpointRegistry();
+		perform(new MockHttpServletRequest("POST", "/chat"), new AnonymousAuthenticator(), new AllowAllPolicy());
+		assertThat(this.response.getStatus()).isEqualTo(503);
+		assertThat(this.response.getHeader("Retry-After")).isEqualTo("1");
+		assertThat(this.response.getContentAsString()).contains("agent endpoints are not known yet");
+		assertThat(this.registry).doesNotHaveAnyObservation();
 	}
 
 	@Test

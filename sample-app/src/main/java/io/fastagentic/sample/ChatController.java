@@ -31,14 +31,18 @@ public class ChatController {
 
 	private final AgentObservations observations;
 
+	private final int maxMessageLength;
+
 	/**
 	 * Creates the controller.
 	 * @param agent the agent
 	 * @param observations traces the streamed events as {@code stream.emit {type}}
+	 * @param properties the sample's settings, for the longest message accepted
 	 */
-	public ChatController(AgentService agent, AgentObservations observations) {
+	public ChatController(AgentService agent, AgentObservations observations, SampleProperties properties) {
 		this.agent = agent;
 		this.observations = observations;
+		this.maxMessageLength = properties.chat().maxMessageLength();
 	}
 
 	/**
@@ -95,10 +99,15 @@ public class ChatController {
 			.build();
 	}
 
-	private static String requireMessage(ChatRequest request) {
+	private String requireMessage(ChatRequest request) {
 		String message = request.message();
 		if (message == null || message.isBlank()) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "'message' must not be blank");
+		}
+		if (message.length() > this.maxMessageLength) {
+			throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
+					"'message' must be at most %d characters (sample.chat.max-message-length), was %d"
+						.formatted(this.maxMessageLength, message.length()));
 		}
 		if (request.sessionId() != null && request.sessionId().length() > MAX_SESSION_ID_LENGTH) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,

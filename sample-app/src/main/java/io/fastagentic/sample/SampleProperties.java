@@ -14,9 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param provider how to reach the LLM provider and the search tool
  * @param search where the search tool's service is, when not at the provider
  * @param llm which model the agent asks for
+ * @param chat bounds of the chat API
  */
 @ConfigurationProperties("sample")
-public record SampleProperties(@DefaultValue Provider provider, @DefaultValue Search search, @DefaultValue Llm llm) {
+public record SampleProperties(@DefaultValue Provider provider, @DefaultValue Search search, @DefaultValue Llm llm,
+		@DefaultValue Chat chat) {
 
 	/**
 	 * How to reach the HTTP service that serves both the OpenAI-compatible
@@ -55,6 +57,17 @@ public record SampleProperties(@DefaultValue Provider provider, @DefaultValue Se
 	 * @param model model name the agent's chat client asks for
 	 */
 	public record Llm(@DefaultValue("gpt-4o-mini") String model) {
+
+	}
+
+	/**
+	 * Bounds of the chat API.
+	 *
+	 * @param maxMessageLength the longest user message accepted, in characters; a longer
+	 * one is answered {@code 413 Content Too Large} before the agent runs, so that it
+	 * never reaches the checkpoints or the model
+	 */
+	public record Chat(@DefaultValue("16000") int maxMessageLength) {
 
 	}
 

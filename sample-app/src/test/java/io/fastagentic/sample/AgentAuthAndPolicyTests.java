@@ -41,7 +41,9 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.opentelemetry.tracing.export.schedule-delay=10ms",
-				"fastagentic.auth.api-keys[sk-alice-123]=alice", "fastagentic.auth.api-keys[sk-bob-456]=bob" })
+				"fastagentic.auth.api-keys=alice:sk-alice-123,bob:sk-bob-456",
+				"management.endpoints.web.exposure.include=env,configprops,health",
+				"management.endpoint.env.show-values=always", "management.endpoint.configprops.show-values=always" })
 @AutoConfigureTracing
 @Import({ ExportedSpans.Configuration.class, AgentAuthAndPolicyTests.DenyBobPolicy.class })
 @ExtendWith(OutputCaptureExtension.class)
@@ -144,6 +146,20 @@ class AgentAuthAndPolicyTests {
 	private List<SpanData> awaitSpans(String name) {
 		return await().until(this.exporter::getFinishedSpanItems,
 				(spans) -> spans.stream().anyMatch((span) -> span.getName().equals(name)));
+	}
+
+	@Test
+	void actuatorNeverShowsAnApiKeyEvenWithValuesShown() throws Exception {
+		for (String endpoint : new String[] { "/actuator/env", "/actuator/configprops" }) {
+			HttpResponse<String> response = this.http.send(
+					HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + endpoint)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			assertThat(response.statusCode()).isEqualTo(200);
+			assertThat(response.body()).as(endpoint)
+				.containsAnyOf("api-keys", "apiKeys")
+				.doesNotContain("sk-alice-123")
+				.doesNotContain("sk-bob-456");
+		}
 	}
 
 	private HttpResponse<String> chat(Map<String, String> headers) throws Exception {

@@ -193,6 +193,24 @@ class AgentHttpApiTests {
 	}
 
 	@Test
+	void messageLongerThanTheLimitIsRejectedBeforeTheAgentRuns() throws Exception {
+		String megabyte = uniqueMessage("x".repeat(1024 * 1024));
+
+		HttpResponse<String> response = post("/chat", chatRequest(megabyte, null), "application/json");
+		HttpResponse<String> streamed = post("/chat/stream", chatRequest(megabyte, null), "text/event-stream");
+
+		assertThat(response.statusCode()).isEqualTo(413);
+		assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+		JsonNode problem = this.jsonMapper.readTree(response.body());
+		assertThat(problem.path("status").asInt()).isEqualTo(413);
+		assertThat(problem.path("detail").asString())
+			.isEqualTo("'message' must be at most 16000 characters (sample.chat.max-message-length), was "
+					+ megabyte.length());
+		assertThat(streamed.statusCode()).isEqualTo(413);
+		assertThat(llmRequestsFor(megabyte)).isEmpty();
+	}
+
+	@Test
 	void missingMessageIsRejectedAsBadRequest() throws Exception {
 		assertThat(post("/chat", "{}", "application/json").statusCode()).isEqualTo(400);
 		assertThat(post("/chat/stream", "{}", "text/event-stream").statusCode()).isEqualTo(400);

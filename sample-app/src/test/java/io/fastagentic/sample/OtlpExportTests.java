@@ -109,23 +109,38 @@ class OtlpExportTests {
 	}
 
 	@Test
-	void deadCollectorNeitherFailsRequestsNorHidesTheFailureFromHealth() throws Exception {
-		ConfigurableApplicationContext context = start("--fastagentic.otel.endpoint=http://127.0.0.1:" + closedPort(),
-				"--management.opentelemetry.tracing.export.otlp.connect-timeout=1s");
+	void deadCollectorNeitherFailsRequestsNorTakesTheServiceOutOfRotation(CapturedOutput output) throws Exception {
+		int port = closedPort();
+		ConfigurableApplicationContext context = start("--fastagentic.otel.endpoint=http://127.0.0.1:" + port,
+				"--management.opentelemetry.tracing.export.otlp.connect-timeout=1s",
+				"--fastagentic.health.outage-after=0s",
+				"--management.endpoint.health.group.telemetry.include=fastagentic",
+				"--management.endpoint.health.group.telemetry.status.order=down,degraded,out-of-service,up,unknown",
+				"--management.endpoint.health.group.telemetry.status.http-mapping.degraded=503");
 		for (int i = 0; i < 3; i++) {
 			assertThat(chat(context).statusCode()).isEqualTo(200);
 		}
 		context.getBean(SdkTracerProvider.class).forceFlush().join(15, TimeUnit.SECONDS);
-		HttpResponse<String> health = SampleApps.get(context, "/actuator/health/fastagentic");
-		assertThat(health.statusCode()).isEqualTo(503);
-		assertThat(health.body()).contains("\"status\":\"DOWN\"")
+		HttpResponse<String> component = SampleApps.get(context, "/actuator/health/fastagentic");
+		assertThat(component.statusCode()).isEqualTo(200);
+		assertThat(component.body()).contains("\"status\":\"DEGRADED\"")
+			.contains("\"reason\":\"No export has succeeded for")
 			.contains("\"lastExportResult\":\"failure\"")
 			.containsPattern("\"consecutiveFailures\":[1-9]")
-			.containsPattern("\"spansDroppedExportFailed\":[1-9]");
-		HttpResponse<String> liveness = SampleApps.get(context, "/actuator/health/liveness");
-		assertThat(liveness.statusCode()).isEqualTo(200);
-		HttpResponse<String> readiness = SampleApps.get(context, "/actuator/health/readiness");
-		assertThat(readiness.statusCode()).isEqualTo(200);
+			.containsPattern("\"spansDroppedExportFailed\":[1-9]")
+			.contains("\"recent\":{\"windowSeconds\":60");
+		// A tracing outage never takes the service out of a load balancer...
+		HttpResponse<String> root = SampleApps.get(context, "/actuator/health");
+		assertThat(root.statusCode()).isEqualTo(200);
+		assertThat(root.body()).endsWith("\"status\":\"UP\"}");
+		assertThat(SampleApps.get(context, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+		assertThat(SampleApps.get(context, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+		// ...while a group made for telemetry monitoring fails.
+		assertThat(SampleApps.get(context, "/actuator/health/telemetry").statusCode()).isEqualTo(503);
+		// One warning naming the endpoint and the cause, not a stack trace per batch.
+		assertThat(output.getOut())
+			.containsOnlyOnce("Trace export to http://127.0.0.1:" + port + "/v1/traces is failing (")
+			.doesNotContain("Failed to export spans");
 	}
 
 	@Test

@@ -1,31 +1,22 @@
 package io.fastagentic.autoconfigure.health;
 
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.util.List;
-import java.util.stream.Collectors;
+import java.util.Locale;
 
 import io.fastagentic.autoconfigure.otel.FastAgenticOtelAutoConfiguration;
 import io.fastagentic.autoconfigure.sampling.FastAgenticSamplingAutoConfiguration;
-import io.fastagentic.export.InProcessSpanExporter;
 import io.fastagentic.export.SpanExportMonitor;
 import io.fastagentic.health.SpanExportHealthIndicator;
 import io.fastagentic.sampling.SamplingMonitor;
-import io.fastagentic.health.SpanExportHealthIndicator.ExportTarget;
-import io.opentelemetry.sdk.trace.export.SpanExporter;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingConnectionDetails;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingProperties;
-import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.Transport;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 
 /**
@@ -35,11 +26,11 @@ import org.springframework.context.annotation.Bean;
  *
  * @author FastAgentic
  */
-@AutoConfiguration(after = { FastAgenticOtelAutoConfiguration.class, OtlpTracingAutoConfiguration.class,
-		FastAgenticSamplingAutoConfiguration.class })
+@AutoConfiguration(after = { FastAgenticOtelAutoConfiguration.class, FastAgenticSamplingAutoConfiguration.class })
 @ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 @ConditionalOnBean(SpanExportMonitor.class)
 @ConditionalOnEnabledHealthIndicator("fastagentic")
+@EnableConfigurationProperties(FastAgenticHealthProperties.class)
 public final class FastAgenticHealthAutoConfiguration {
 
 	FastAgenticHealthAutoConfiguration() {
@@ -48,42 +39,17 @@ public final class FastAgenticHealthAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "fastagenticHealthIndicator")
 	SpanExportHealthIndicator fastagenticHealthIndicator(SpanExportMonitor monitor,
-			ObjectProvider<SpanExporter> spanExporters, ObjectProvider<OtlpTracingConnectionDetails> connectionDetails,
-			ObjectProvider<OtlpTracingProperties> otlpProperties, ObjectProvider<SamplingMonitor> sampling) {
-		List<SpanExporter> collectorExporters = spanExporters.orderedStream()
-			.filter((exporter) -> !(exporter instanceof InProcessSpanExporter))
-			.toList();
-		return new SpanExportHealthIndicator(monitor,
-				exportTarget(collectorExporters, connectionDetails.getIfAvailable(), otlpProperties.getIfAvailable()),
-				sampling.getIfAvailable());
-	}
-
-	private static @Nullable ExportTarget exportTarget(List<SpanExporter> exporters,
-			@Nullable OtlpTracingConnectionDetails connectionDetails, @Nullable OtlpTracingProperties otlpProperties) {
-		if (exporters.isEmpty()) {
-			return null;
+			ObjectProvider<SamplingMonitor> sampling, FastAgenticHealthProperties properties) {
+		double maxDropRatio = properties.getMaxDropRatio();
+		if (!(maxDropRatio >= 0 && maxDropRatio <= 1)) {
+			throw new IllegalArgumentException(
+					"fastagentic.health.max-drop-ratio (FASTAGENTIC_HEALTH_MAX_DROP_RATIO) must be between 0 and 1, was "
+							+ maxDropRatio);
 		}
-		if (connectionDetails != null && otlpProperties != null) {
-			Transport transport = otlpProperties.getTransport();
-			return new ExportTarget(withoutCredentials(connectionDetails.getUrl(transport)),
-					(transport == Transport.GRPC) ? "grpc" : "http/protobuf");
-		}
-		return new ExportTarget(exporters.stream()
-			.map((exporter) -> exporter.getClass().getSimpleName())
-			.collect(Collectors.joining(",")), "custom");
-	}
-
-	/**
-	 * The URL without user info and query, the two places credentials hide in a URL.
-	 */
-	static String withoutCredentials(String url) {
-		try {
-			URI uri = new URI(url);
-			return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
-		}
-		catch (URISyntaxException ex) {
-			return "(unparseable endpoint)";
-		}
+		String failingStatus = properties.getFailingStatus().trim().toUpperCase(Locale.ROOT);
+		return new SpanExportHealthIndicator(monitor, sampling.getIfAvailable(), properties.getOutageAfter(),
+				maxDropRatio, SpanExportHealthIndicator.DEGRADED.getCode().equals(failingStatus)
+						? SpanExportHealthIndicator.DEGRADED : new Status(failingStatus));
 	}
 
 }

@@ -1,11 +1,8 @@
 package io.fastagentic.autoconfigure.otel;
 
 import java.time.Clock;
-import java.util.List;
 
 import io.fastagentic.export.ExportQueueMeterProvider;
-import io.fastagentic.export.InProcessSpanExporter;
-import io.fastagentic.export.MonitoredSpanExporter;
 import io.fastagentic.export.SpanExportMonitor;
 import io.micrometer.tracing.exporter.SpanExportingPredicate;
 import io.micrometer.tracing.exporter.SpanFilter;
@@ -13,45 +10,59 @@ import io.micrometer.tracing.exporter.SpanReporter;
 import io.micrometer.tracing.otel.bridge.CompositeSpanExporter;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.metrics.MeterProvider;
+import io.opentelemetry.sdk.common.export.RetryPolicy;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessorBuilder;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
-import org.apache.commons.logging.Log;
-import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingProperties;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpGrpcSpanExporterBuilderCustomizer;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpHttpSpanExporterBuilderCustomizer;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingConnectionDetails;
+import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingProperties;
+import org.springframework.boot.opentelemetry.autoconfigure.ConditionalOnEnabledOpenTelemetry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * Auto-configuration of FastAgentic tracing on top of Spring Boot's OpenTelemetry
- * support. Boot builds the one SDK and the one OTLP exporter from the properties that
- * {@link TracingEnvironmentListener} derives from {@code fastagentic.otel.*}; this class
- * only adds what Boot lacks: export outcome and drop counting. It also builds the batch
- * span processor as Boot does, from the same
- * {@code management.opentelemetry.tracing.export.*} properties, except that without any
- * Micrometer {@link SpanExportingPredicate}, {@link SpanReporter} or {@link SpanFilter}
- * the spans go to the exporters as the SDK made them, not through Micrometer's
- * {@link CompositeSpanExporter}, whose copy of every span rebuilds its attributes and
- * resource on each read (more than half of the export CPU time).
+ * support. Boot builds the one SDK, the one OTLP exporter and the batch span processor
+ * from the properties that {@link TracingEnvironmentListener} derives from
+ * {@code fastagentic.otel.*}; this class contributes to them through Boot's hooks:
+ * <ul>
+ * <li>every collector exporter of Boot's {@link SpanExporters} is wrapped so that export
+ * outcomes are counted (a {@link BeanPostProcessor}: the list keeps its type, order and
+ * Micrometer span filters);</li>
+ * <li>spans dropped on a full queue are counted through the {@link MeterProvider} that
+ * Boot hands to the batch span processor, the only hook Boot offers there (a bean only
+ * when the application has no {@code MeterProvider} of its own);</li>
+ * <li>the OTLP exporter's retry backoff is set through Boot's exporter builder
+ * customizers, so a collector that comes back is used within a second;</li>
+ * <li>the exporter's own per-batch error log is silenced in favour of the monitor's
+ * outage log.</li>
+ * </ul>
+ * One workaround remains where Boot has no hook: without Micrometer span filters,
+ * predicates or reporters, the batch span processor is built as Boot builds it but
+ * without Micrometer's copy of every span (see
+ * {@link UncopiedBatchSpanProcessorConfiguration}).
  *
  * @author FastAgentic
  */
 @AutoConfiguration(before = OpenTelemetryTracingAutoConfiguration.class)
 @ConditionalOnClass({ OpenTelemetry.class, SdkTracerProvider.class, OpenTelemetryTracingAutoConfiguration.class })
-@EnableConfigurationProperties({ FastAgenticOtelProperties.class, OpenTelemetryTracingProperties.class })
+@EnableConfigurationProperties({ FastAgenticOtelProperties.class, FastAgenticExportProperties.class })
 public final class FastAgenticOtelAutoConfiguration {
-
-	private static final Log logger = LogFactory.getLog(FastAgenticOtelAutoConfiguration.class);
 
 	FastAgenticOtelAutoConfiguration() {
 	}
@@ -63,46 +74,81 @@ public final class FastAgenticOtelAutoConfiguration {
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	SpanExporters spanExporters(ObjectProvider<SpanExporter> spanExporters, SpanExportMonitor monitor) {
-		List<SpanExporter> exporters = spanExporters.orderedStream().toList();
-		if (exporters.stream().allMatch(InProcessSpanExporter.class::isInstance)) {
-			logger.info("Traces are recorded but not exported: no collector is configured. "
-					+ "Set FASTAGENTIC_OTEL_ENDPOINT (for example http://otel-collector:4318) to export them over OTLP.");
-		}
-		return SpanExporters.of(exporters.stream()
-			.map((exporter) -> (exporter instanceof InProcessSpanExporter) ? exporter
-					: new MonitoredSpanExporter(exporter, monitor))
-			.toList());
+	static BeanPostProcessor fastAgenticMonitoredSpanExporters(ObjectProvider<SpanExportMonitor> monitor,
+			ObjectProvider<OtlpTracingConnectionDetails> connectionDetails,
+			ObjectProvider<OtlpTracingProperties> otlpProperties) {
+		return new MonitoredSpanExportersPostProcessor(monitor, connectionDetails, otlpProperties);
 	}
 
 	@Bean
-	@ConditionalOnMissingBean
-	BatchSpanProcessor fastAgenticSpanProcessor(SpanExporters spanExporters,
-			ObjectProvider<SpanExportingPredicate> spanExportingPredicates, ObjectProvider<SpanReporter> spanReporters,
-			ObjectProvider<SpanFilter> spanFilters, ObjectProvider<MeterProvider> meterProvider,
-			OpenTelemetryTracingProperties properties) {
-		List<SpanExportingPredicate> predicates = spanExportingPredicates.orderedStream().toList();
-		List<SpanReporter> reporters = spanReporters.orderedStream().toList();
-		List<SpanFilter> filters = spanFilters.orderedStream().toList();
-		SpanExporter spanExporter = (predicates.isEmpty() && reporters.isEmpty() && filters.isEmpty())
-				? SpanExporter.composite(spanExporters.list())
-				: new CompositeSpanExporter(spanExporters.list(), predicates, reporters, filters);
-		OpenTelemetryTracingProperties.Export export = properties.getExport();
-		BatchSpanProcessorBuilder builder = BatchSpanProcessor.builder(spanExporter)
-			.setExportUnsampledSpans(export.isIncludeUnsampled())
-			.setExporterTimeout(export.getTimeout())
-			.setMaxExportBatchSize(export.getMaxBatchSize())
-			.setMaxQueueSize(export.getMaxQueueSize())
-			.setScheduleDelay(export.getScheduleDelay());
-		meterProvider.ifAvailable(builder::setMeterProvider);
-		return builder.build();
+	OtlpHttpSpanExporterBuilderCustomizer fastAgenticOtlpHttpRetry(FastAgenticExportProperties properties) {
+		return (builder) -> builder.setRetryPolicy(retryPolicy(properties.getRetry()));
+	}
+
+	@Bean
+	OtlpGrpcSpanExporterBuilderCustomizer fastAgenticOtlpGrpcRetry(FastAgenticExportProperties properties) {
+		return (builder) -> builder.setRetryPolicy(retryPolicy(properties.getRetry()));
+	}
+
+	static RetryPolicy retryPolicy(FastAgenticExportProperties.Retry retry) {
+		try {
+			return RetryPolicy.builder()
+				.setMaxAttempts(retry.getMaxAttempts())
+				.setInitialBackoff(retry.getInitialBackoff())
+				.setMaxBackoff(retry.getMaxBackoff())
+				.setBackoffMultiplier(retry.getBackoffMultiplier())
+				.build();
+		}
+		catch (IllegalArgumentException ex) {
+			throw new IllegalArgumentException("Invalid fastagentic.export.retry.* (FASTAGENTIC_EXPORT_RETRY_*): "
+					+ ex.getMessage() + "; max-attempts accepts 2 to 5, the backoffs a positive duration, "
+					+ "backoff-multiplier a number above 0", ex);
+		}
+	}
+
+	@Bean
+	@ConditionalOnBooleanProperty(name = "fastagentic.export.quiet-exporter-log", matchIfMissing = true)
+	QuietExporterLoggers fastAgenticQuietExporterLoggers() {
+		return new QuietExporterLoggers();
 	}
 
 	@Bean
 	@ConditionalOnMissingBean(MeterProvider.class)
 	ExportQueueMeterProvider fastAgenticExportQueueMeterProvider(SpanExportMonitor monitor) {
 		return new ExportQueueMeterProvider(monitor);
+	}
+
+	/**
+	 * Boot's batch span processor hands every span to Micrometer's
+	 * {@link CompositeSpanExporter}, which copies it (rebuilding its attributes and
+	 * resource on each read) so that Micrometer span filters, predicates and reporters
+	 * can act; the copy costs most of the export CPU. Boot offers no hook to leave it
+	 * out, so while the application declares none of those Micrometer beans this builds
+	 * the same processor from the same settings and beans (Boot's {@link SpanExporters},
+	 * the {@link MeterProvider}), minus the copy. With any of them, or with a
+	 * {@code BatchSpanProcessor} of the user's, Boot's own processor is used.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnEnabledOpenTelemetry
+	@ConditionalOnMissingBean({ BatchSpanProcessor.class, SpanFilter.class, SpanExportingPredicate.class,
+			SpanReporter.class })
+	@EnableConfigurationProperties(OpenTelemetryTracingProperties.class)
+	static class UncopiedBatchSpanProcessorConfiguration {
+
+		@Bean
+		BatchSpanProcessor fastAgenticSpanProcessor(SpanExporters spanExporters,
+				ObjectProvider<MeterProvider> meterProvider, OpenTelemetryTracingProperties properties) {
+			OpenTelemetryTracingProperties.Export export = properties.getExport();
+			BatchSpanProcessorBuilder builder = BatchSpanProcessor.builder(SpanExporter.composite(spanExporters.list()))
+				.setExportUnsampledSpans(export.isIncludeUnsampled())
+				.setExporterTimeout(export.getTimeout())
+				.setMaxExportBatchSize(export.getMaxBatchSize())
+				.setMaxQueueSize(export.getMaxQueueSize())
+				.setScheduleDelay(export.getScheduleDelay());
+			meterProvider.ifAvailable(builder::setMeterProvider);
+			return builder.build();
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

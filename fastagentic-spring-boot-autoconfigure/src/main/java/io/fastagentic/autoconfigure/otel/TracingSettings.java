@@ -44,9 +44,10 @@ final class TracingSettings {
 	private static final String SAMPLING_PROBABILITY = "management.tracing.sampling.probability";
 
 	/**
-	 * Console log correlation: the documented ids, by name.
+	 * Console log correlation: the documented ids, by name, in brackets that Logback's
+	 * {@code %replace} drops when every id is empty (a line outside a request).
 	 */
-	private static final String CORRELATION_PATTERN = "[trace_id=%X{trace_id:-} span_id=%X{span_id:-} run_id=%X{run_id:-} user_id=%X{user_id:-}] ";
+	static final String CORRELATION_PATTERN = "%replace([trace_id=%X{trace_id:-} span_id=%X{span_id:-} run_id=%X{run_id:-} user_id=%X{user_id:-}] ){'^.trace_id= span_id= run_id= user_id=. $', ''}";
 
 	private final Map<TracingSetting, String> values;
 

@@ -1,5 +1,7 @@
 package io.fastagentic.autoconfigure.web;
 
+import java.util.Map;
+
 import io.fastagentic.web.AgentAuthenticator;
 import io.fastagentic.web.AgentEndpointRegistry;
 import io.fastagentic.web.AgentPolicy;
@@ -18,6 +20,7 @@ import io.micrometer.tracing.Tracer;
 import jakarta.servlet.DispatcherType;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -31,6 +34,8 @@ import org.springframework.boot.micrometer.observation.autoconfigure.Observation
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcObservationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.http.server.observation.ServerRequestObservationConvention;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.util.ClassUtils;
@@ -122,14 +127,27 @@ public final class FastAgenticWebAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	AgentAuthenticator agentAuthenticator(FastAgenticWebProperties properties, ResourceLoader resourceLoader) {
-		if (!properties.getAuth().getApiKeys().isEmpty()) {
-			return new ApiKeyAuthenticator(properties.getAuth().getApiKeys());
+	AgentAuthenticator agentAuthenticator(FastAgenticWebProperties properties, ResourceLoader resourceLoader,
+			Environment environment) {
+		Map<String, String> apiKeys = ApiKeys.userIdsByKey(properties.getAuth().getApiKeys(), environment);
+		if (!apiKeys.isEmpty()) {
+			return new ApiKeyAuthenticator(apiKeys);
 		}
 		if (ClassUtils.isPresent(SPRING_SECURITY_CONTEXT, resourceLoader.getClassLoader())) {
 			return new SpringSecurityAuthenticator();
 		}
 		return new AnonymousAuthenticator();
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(SanitizingFunction.class)
+	static class ApiKeysSanitizingConfiguration {
+
+		@Bean
+		SanitizingFunction fastAgenticApiKeysSanitizingFunction() {
+			return SanitizingFunction.sanitizeValue().ifKeyMatches(ApiKeys::isApiKeyProperty);
+		}
+
 	}
 
 }

@@ -1,9 +1,7 @@
 package io.fastagentic.autoconfigure.web;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -54,16 +52,18 @@ public class FastAgenticWebProperties {
 	public static class Auth {
 
 		/**
-		 * User ids by API key. When set, agent endpoints require 'Authorization: Bearer
-		 * <key>' or 'X-API-Key: <key>'; when empty, callers are anonymous.
+		 * API keys, each as '<user-id>:<key>' (for example
+		 * FASTAGENTIC_AUTH_API_KEYS=alice:sk-alice-1,bob:sk-bob-2). When set, agent
+		 * endpoints require 'Authorization: Bearer <key>' or 'X-API-Key: <key>'; when
+		 * empty, callers are anonymous.
 		 */
-		private Map<String, String> apiKeys = new LinkedHashMap<>();
+		private List<String> apiKeys = new ArrayList<>();
 
-		public Map<String, String> getApiKeys() {
+		public List<String> getApiKeys() {
 			return this.apiKeys;
 		}
 
-		public void setApiKeys(Map<String, String> apiKeys) {
+		public void setApiKeys(List<String> apiKeys) {
 			this.apiKeys = apiKeys;
 		}
 

@@ -28,11 +28,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 /**
  * Stops an {@code agent.run} observation when the work an endpoint returned really ends:
  * at once for a plain value, when a {@link CompletionStage} or {@link DeferredResult}
- * completes (seen through the request's async manager, so the endpoint keeps its own
- * callbacks), after the last event of a {@link ResponseBodyEmitter} (and so
- * {@code SseEmitter}), after a {@link StreamingResponseBody} wrote its last byte, and
- * when a Reactor {@code Flux} or {@code Mono} terminates. A failure marks the observation
- * as an error first.
+ * completes or Spring MVC's async request timeout expires (seen through the request's
+ * async manager, so the endpoint keeps its own callbacks), after the last event of a
+ * {@link ResponseBodyEmitter} (and so {@code SseEmitter}), after a
+ * {@link StreamingResponseBody} wrote its last byte, and when a Reactor {@code Flux} or
+ * {@code Mono} terminates. A failure marks the observation as an error first.
  *
  * @author FastAgentic
  */
@@ -75,6 +75,10 @@ final class AgentRunCompletion {
 			return result;
 		}
 		if (result instanceof CompletionStage<?> stage) {
+			// Spring MVC waits for the stage as for a deferred result, up to
+			// spring.mvc.async.request-timeout: a stage that never completes ends the
+			// run then.
+			trackThroughAsyncManager();
 			stage.whenComplete((value, failure) -> {
 				if (failure != null) {
 					fail(unwrap(failure));
@@ -111,7 +115,8 @@ final class AgentRunCompletion {
 
 				@Override
 				public <T> boolean handleTimeout(NativeWebRequest request, DeferredResult<T> deferredResult) {
-					fail(new TimeoutException("The deferred result timed out"));
+					fail(new TimeoutException("The agent run did not complete within the async request timeout "
+							+ "(spring.mvc.async.request-timeout)"));
 					return true;
 				}
 

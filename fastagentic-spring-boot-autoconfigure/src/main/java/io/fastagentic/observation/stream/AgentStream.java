@@ -2,21 +2,28 @@ package io.fastagentic.observation.stream;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeoutException;
 
 import io.fastagentic.observation.outcome.ClientOutcomes;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
+
 /**
  * The events sent on one streamed response. By default each event type gets one
  * {@code stream.emit {type}} span, opened at its first event and closed with the stream,
  * carrying the count; with per-event spans on, each event gets a span of its own.
+ * <p>
+ * The stream ends with {@link #complete()}, {@link #fail(Throwable)} or {@link #close()}
+ * (so a try-with-resources block ends it), or with the emitter it is
+ * {@linkplain #bindTo(ResponseBodyEmitter) bound to}: when the emitter completes, fails
+ * or times out. An event recorded after the end opens nothing.
  *
  * @author FastAgentic
  */
-public final class AgentStream {
+public final class AgentStream implements AutoCloseable {
 
 	private static final StreamEmitObservationConvention DEFAULT_CONVENTION = new DefaultStreamEmitObservationConvention();
 
@@ -32,7 +39,9 @@ public final class AgentStream {
 
 	private final Map<String, Observation> byType = new ConcurrentHashMap<>();
 
-	private final AtomicBoolean ended = new AtomicBoolean();
+	private final Object lock = new Object();
+
+	private boolean ended;
 
 	private AgentStream(ObservationRegistry registry, @Nullable StreamEmitObservationConvention convention,
 			@Nullable String runId, boolean spanPerEvent) {
@@ -57,27 +66,53 @@ public final class AgentStream {
 	}
 
 	/**
+	 * End the stream when the emitter that sends its events ends: normally, with an
+	 * error, or when Spring MVC's async request timeout expires.
+	 * @param emitter the emitter of the response
+	 * @return this stream
+	 */
+	public AgentStream bindTo(ResponseBodyEmitter emitter) {
+		emitter.onCompletion(this::complete);
+		emitter.onError(this::fail);
+		emitter.onTimeout(() -> fail(new TimeoutException(
+				"The response stream did not complete within the async request timeout (spring.mvc.async.request-timeout)")));
+		return this;
+	}
+
+	/**
 	 * Record one event sent.
 	 * @param eventType its type, for example {@code token}
 	 */
 	public void emitted(String eventType) {
-		if (this.ended.get()) {
-			return;
+		// Under the lock that end() takes: an event racing the end either lands in a span
+		// that end() then stops, or sees the end and opens nothing.
+		synchronized (this.lock) {
+			if (this.ended) {
+				return;
+			}
+			if (this.spanPerEvent) {
+				Observation event = observation(eventType).start();
+				((StreamEmitObservationContext) event.getContext()).increment();
+				event.stop();
+				return;
+			}
+			Observation summary = this.byType.computeIfAbsent(eventType, (type) -> observation(type).start());
+			((StreamEmitObservationContext) summary.getContext()).increment();
 		}
-		if (this.spanPerEvent) {
-			Observation event = observation(eventType).start();
-			((StreamEmitObservationContext) event.getContext()).increment();
-			event.stop();
-			return;
-		}
-		Observation summary = this.byType.computeIfAbsent(eventType, (type) -> observation(type).start());
-		((StreamEmitObservationContext) summary.getContext()).increment();
 	}
 
 	/**
 	 * The stream ended normally: close its spans.
 	 */
 	public void complete() {
+		end(null);
+	}
+
+	/**
+	 * The stream ended, if nothing ended it before: close its spans.
+	 */
+	@Override
+	public void close() {
 		end(null);
 	}
 
@@ -91,8 +126,11 @@ public final class AgentStream {
 	}
 
 	private void end(@Nullable Throwable failure) {
-		if (!this.ended.compareAndSet(false, true)) {
-			return;
+		synchronized (this.lock) {
+			if (this.ended) {
+				return;
+			}
+			this.ended = true;
 		}
 		for (Observation observation : this.byType.values()) {
 			if (failure != null) {

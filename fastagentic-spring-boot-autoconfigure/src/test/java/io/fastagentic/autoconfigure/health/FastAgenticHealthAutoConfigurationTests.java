@@ -51,7 +51,8 @@ class FastAgenticHealthAutoConfigurationTests {
 			.withPropertyValues("fastagentic.otel.endpoint=https://user:pass@collector.example:4318?token=abc",
 					"fastagentic.otel.headers.x-honeycomb-team=SECRET")
 			.run((context) -> {
-				context.getBean(SpanExportMonitor.class).recordExport(5, true, null);
+				SpanExportMonitor monitor = context.getBean(SpanExportMonitor.class);
+				monitor.recordExport(monitor.exportStarted(), 5, true, null);
 				Health health = context.getBean(SpanExportHealthIndicator.class).health();
 				assertThat(health.getStatus()).isEqualTo(Status.UP);
 				assertThat(health.getDetails()).containsEntry("endpoint", "https://collector.example:4318/v1/traces")
@@ -66,20 +67,45 @@ class FastAgenticHealthAutoConfigurationTests {
 	}
 
 	@Test
-	void reportsDownWhileTheCollectorKeepsFailing() {
-		this.contextRunner.withPropertyValues("fastagentic.otel.endpoint=http://collector:4318").run((context) -> {
-			SpanExportMonitor monitor = context.getBean(SpanExportMonitor.class);
-			monitor.recordExport(3, false, new IOException("Connection refused"));
-			monitor.recordQueueFull(2);
-			Health health = context.getBean(SpanExportHealthIndicator.class).health();
-			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-			assertThat(health.getDetails()).containsEntry("consecutiveFailures", 1)
-				.containsEntry("spansDropped", 5L)
-				.containsEntry("spansDroppedExportFailed", 3L)
-				.containsEntry("spansDroppedQueueFull", 2L)
-				.containsEntry("lastExportResult", "failure")
-				.containsEntry("lastExportError", "IOException: Connection refused");
-		});
+	void reportsDegradedOnceTheCollectorKeepsFailingForTheConfiguredTime() {
+		this.contextRunner
+			.withPropertyValues("fastagentic.otel.endpoint=http://collector:4318", "fastagentic.health.outage-after=0s")
+			.run((context) -> {
+				SpanExportMonitor monitor = context.getBean(SpanExportMonitor.class);
+				monitor.recordExport(monitor.exportStarted(), 3, false, new IOException("Connection refused"));
+				monitor.recordQueueFull(2);
+				Health health = context.getBean(SpanExportHealthIndicator.class).health();
+				assertThat(health.getStatus()).isEqualTo(SpanExportHealthIndicator.DEGRADED);
+				assertThat(health.getDetails()).containsEntry("consecutiveFailures", 1)
+					.containsEntry("spansDropped", 5L)
+					.containsEntry("spansDroppedExportFailed", 3L)
+					.containsEntry("spansDroppedQueueFull", 2L)
+					.containsEntry("lastExportResult", "failure")
+					.containsEntry("lastExportError", "IOException: Connection refused")
+					.containsEntry("reason", "No export has succeeded for 0 s (IOException: Connection refused)");
+			});
+	}
+
+	@Test
+	void failingStatusCanBeDown() {
+		this.contextRunner
+			.withPropertyValues("fastagentic.otel.endpoint=http://collector:4318", "fastagentic.health.outage-after=0s",
+					"fastagentic.health.failing-status=down")
+			.run((context) -> {
+				SpanExportMonitor monitor = context.getBean(SpanExportMonitor.class);
+				monitor.recordExport(monitor.exportStarted(), 3, false, new IOException("Connection refused"));
+				assertThat(context.getBean(SpanExportHealthIndicator.class).health().getStatus())
+					.isEqualTo(Status.DOWN);
+			});
+	}
+
+	@Test
+	void dropRatioOutsideZeroToOneFailsWithThePropertyName() {
+		this.contextRunner.withPropertyValues("fastagentic.health.max-drop-ratio=5")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("fastagentic.health.max-drop-ratio (FASTAGENTIC_HEALTH_MAX_DROP_RATIO)")
+				.hasMessageContaining("between 0 and 1"));
 	}
 
 	@Test
@@ -101,7 +127,8 @@ class FastAgenticHealthAutoConfigurationTests {
 	void backsOffWhenUserDefinesTheIndicator() {
 		this.contextRunner
 			.withBean("fastagenticHealthIndicator", SpanExportHealthIndicator.class,
-					() -> new SpanExportHealthIndicator(new SpanExportMonitor(java.time.Clock.systemUTC()), null, null))
+					() -> new SpanExportHealthIndicator(new SpanExportMonitor(java.time.Clock.systemUTC()), null,
+							java.time.Duration.ZERO, 0, Status.DOWN))
 			.run((context) -> assertThat(context).hasSingleBean(SpanExportHealthIndicator.class));
 	}
 

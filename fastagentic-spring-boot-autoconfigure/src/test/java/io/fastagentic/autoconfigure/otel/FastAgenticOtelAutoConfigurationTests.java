@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.fastagentic.export.ExportDestination;
 import io.fastagentic.export.ExportQueueMeterProvider;
 import io.fastagentic.export.MonitoredSpanExporter;
 import io.fastagentic.export.SpanExportMonitor;
@@ -161,24 +162,47 @@ class FastAgenticOtelAutoConfigurationTests {
 	}
 
 	@Test
-	void batchSpanProcessorHandsTheSdksSpansToTheExportersWithBootsSettings() {
+	void batchSpanProcessorExportsThroughTheMonitoredExporterWithBootsSettings() {
 		InMemorySpanExporter exporter = InMemorySpanExporter.create();
 		this.contextRunner.withBean(SpanExporter.class, () -> exporter)
 			.withPropertyValues("management.opentelemetry.tracing.export.schedule-delay=2s",
 					"management.opentelemetry.tracing.export.max-batch-size=64")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(BatchSpanProcessor.class);
 				// No Micrometer span filter, predicate or reporter: no copy of every
 				// span.
-				assertThat(context.getBean(BatchSpanProcessor.class).toString()).contains("MonitoredSpanExporter")
-					.doesNotContain("CompositeSpanExporter")
+				assertThat(context).hasSingleBean(BatchSpanProcessor.class).hasBean("fastAgenticSpanProcessor");
+				assertThat(context.getBean(BatchSpanProcessor.class).toString())
+					.doesNotContain("CompositeSpanExporter");
+				assertThat(context.getBean(SpanExporters.class).list()).singleElement()
+					.isInstanceOf(MonitoredSpanExporter.class);
+				assertThat(context.getBean(BatchSpanProcessor.class).toString())
 					.contains("scheduleDelayNanos=2000000000")
 					.contains("maxExportBatchSize=64");
 				context.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("work").startSpan().end();
 				context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
 				assertThat(exporter.getFinishedSpanItems()).singleElement()
 					.satisfies((span) -> assertThat(span.getName()).isEqualTo("work"));
+				assertThat(context.getBean(SpanExportMonitor.class).snapshot().exported()).isOne();
+				assertThat(context.getBean(SpanExportMonitor.class).destination())
+					.isEqualTo(new ExportDestination("InMemorySpanExporter", "custom"));
 			});
+	}
+
+	@Test
+	void userSpanExportersAreMonitoredToo() {
+		InMemorySpanExporter exporter = InMemorySpanExporter.create();
+		this.contextRunner.withBean(SpanExporters.class, () -> SpanExporters.of(List.of(exporter)))
+			.run((context) -> assertThat(context.getBean(SpanExporters.class).list()).singleElement()
+				.isInstanceOf(MonitoredSpanExporter.class));
+	}
+
+	@Test
+	void otlpExporterRetriesWithTheConfiguredBackoff() {
+		this.variables.put("FASTAGENTIC_OTEL_ENDPOINT", "http://otel-collector:4318");
+		this.contextRunner.withPropertyValues("fastagentic.export.retry.max-backoff=2s")
+			.run((context) -> assertThat(context.getBean(OtlpHttpSpanExporter.class).toString())
+				.contains("retryPolicy=RetryPolicy{maxAttempts=5, initialBackoff=PT0.25S, maxBackoff=PT2S, "
+						+ "backoffMultiplier=1.5"));
 	}
 
 	@Test
@@ -188,7 +212,7 @@ class FastAgenticOtelAutoConfigurationTests {
 		this.contextRunner.withBean(SpanExporter.class, () -> exporter)
 			.withBean(SpanFilter.class, () -> renaming)
 			.run((context) -> {
-				assertThat(context.getBean(BatchSpanProcessor.class).toString()).contains("CompositeSpanExporter");
+				assertThat(context).hasSingleBean(BatchSpanProcessor.class).hasBean("otelSpanProcessor");
 				context.getBean(OpenTelemetry.class).getTracer("test").spanBuilder("work").startSpan().end();
 				context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
 				assertThat(exporter.getFinishedSpanItems()).singleElement()

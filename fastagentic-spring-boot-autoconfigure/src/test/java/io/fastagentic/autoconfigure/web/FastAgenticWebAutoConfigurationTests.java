@@ -1,5 +1,9 @@
 package io.fastagentic.autoconfigure.web;
 
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+
 import io.fastagentic.annotation.AgentEndpointInfo;
 import io.fastagentic.web.AgentAuthenticator;
 import io.fastagentic.web.AgentEndpointRegistry;
@@ -22,6 +26,8 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
@@ -95,7 +101,7 @@ class FastAgenticWebAutoConfigurationTests {
 	@Test
 	void authenticatorChecksConfiguredApiKeysWithoutSpringSecurity() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(SecurityContextHolder.class))
-			.withPropertyValues("fastagentic.auth.api-keys[k1]=alice")
+			.withPropertyValues("fastagentic.auth.api-keys=alice:k1")
 			.run((context) -> {
 				AgentAuthenticator authenticator = context.getBean(AgentAuthenticator.class);
 				assertThat(authenticator).isInstanceOf(ApiKeyAuthenticator.class);
@@ -107,6 +113,57 @@ class FastAgenticWebAutoConfigurationTests {
 	}
 
 	@Test
+	void apiKeysCanBeListedAsIndexedValues() {
+		this.contextRunner
+			.withPropertyValues("fastagentic.auth.api-keys[0]=alice:k1", "fastagentic.auth.api-keys[1]=bob:k:2")
+			.run((context) -> {
+				AgentAuthenticator authenticator = context.getBean(AgentAuthenticator.class);
+				assertThat(authenticator.authenticate(requestWithKey("k1")).userId()).isEqualTo("alice");
+				assertThat(authenticator.authenticate(requestWithKey("k:2")).userId()).isEqualTo("bob");
+			});
+	}
+
+	@Test
+	void keyInAPropertyNameFailsStartupWithoutShowingTheKey() {
+		this.contextRunner.withPropertyValues("fastagentic.auth.api-keys.sk-live-123=alice")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("An API key is configured as a property name")
+				.hasStackTraceContaining("FASTAGENTIC_AUTH_API_KEYS=alice:sk-alice-1,bob:sk-bob-2")
+				.satisfies((failure) -> assertThat(stackTrace(failure)).doesNotContain("sk-live-123")));
+	}
+
+	@Test
+	void entryWithoutUserOrKeyFailsStartupNamingItsPosition() {
+		this.contextRunner.withPropertyValues("fastagentic.auth.api-keys=alice:k1,sk-no-user")
+			.run((context) -> assertThat(context).getFailure()
+				.hasStackTraceContaining("fastagentic.auth.api-keys[1] (FASTAGENTIC_AUTH_API_KEYS entry 2) must be "
+						+ "'<user-id>:<key>'")
+				.satisfies((failure) -> assertThat(stackTrace(failure)).doesNotContain("sk-no-user")));
+	}
+
+	@Test
+	void actuatorMasksApiKeysInEveryNameForm() {
+		this.contextRunner.run((context) -> {
+			SanitizingFunction sanitizing = context.getBean("fastAgenticApiKeysSanitizingFunction",
+					SanitizingFunction.class);
+			for (String key : List.of("fastagentic.auth.api-keys", "fastagentic.auth.api-keys[0]",
+					"FASTAGENTIC_AUTH_API_KEYS", "fastagentic.auth.apiKeys")) {
+				assertThat(sanitizing.applyUnlessFiltered(new SanitizableData(null, key, "alice:sk-1")).getValue())
+					.as(key)
+					.isEqualTo(SanitizableData.SANITIZED_VALUE);
+			}
+			assertThat(sanitizing.applyUnlessFiltered(new SanitizableData(null, "fastagentic.auth.enabled", "x"))
+				.getValue()).isEqualTo("x");
+		});
+	}
+
+	private static String stackTrace(Throwable failure) {
+		StringWriter text = new StringWriter();
+		failure.printStackTrace(new PrintWriter(text));
+		return text.toString();
+	}
+
+	@Test
 	void authenticatorIsAnonymousWithoutSpringSecurityOrApiKeys() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader(SecurityContextHolder.class))
 			.run((context) -> assertThat(context.getBean(AgentAuthenticator.class))
@@ -115,7 +172,7 @@ class FastAgenticWebAutoConfigurationTests {
 
 	@Test
 	void configuredApiKeysAreEnforcedEvenWithSpringSecurityOnTheClasspath() {
-		this.contextRunner.withPropertyValues("fastagentic.auth.api-keys[k1]=alice").run((context) -> {
+		this.contextRunner.withPropertyValues("fastagentic.auth.api-keys=alice:k1").run((context) -> {
 			AgentAuthenticator authenticator = context.getBean(AgentAuthenticator.class);
 			assertThat(authenticator.authenticate(new MockHttpServletRequest("POST", "/chat")).isAllowed()).isFalse();
 		});
@@ -127,7 +184,7 @@ class FastAgenticWebAutoConfigurationTests {
 		this.contextRunner.withBean(AgentAuthenticator.class, () -> authenticator)
 			.run((context) -> assertThat(context).getBean(AgentAuthenticator.class).isSameAs(authenticator));
 		this.contextRunner.withClassLoader(new FilteredClassLoader(SecurityContextHolder.class))
-			.withPropertyValues("fastagentic.auth.api-keys[k1]=alice")
+			.withPropertyValues("fastagentic.auth.api-keys=alice:k1")
 			.withBean(AgentAuthenticator.class, () -> authenticator)
 			.run((context) -> assertThat(context).getBean(AgentAuthenticator.class).isSameAs(authenticator));
 	}

@@ -9,6 +9,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.fastagentic.annotation.AgentEndpointInfo;
+import io.fastagentic.testing.AsyncServletRequest;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import jakarta.servlet.AsyncEvent;
@@ -21,23 +22,18 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
-import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.StringHttpMessageConverter;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
-import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.async.DeferredResult;
 import org.springframework.web.context.request.async.StandardServletAsyncWebRequest;
 import org.springframework.web.context.request.async.WebAsyncManager;
 import org.springframework.web.context.request.async.WebAsyncUtils;
-import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.server.ResponseStatusException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitterReturnValueHandler;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -61,17 +57,16 @@ class AgentRunCompletionTests {
 				this.registry)
 		.start();
 
-	private final MockHttpServletRequest request = new MockHttpServletRequest("POST", "/chat");
+	private final AsyncServletRequest async = new AsyncServletRequest("POST", "/chat");
 
-	private final MockHttpServletResponse response = new MockHttpServletResponse();
+	private final MockHttpServletRequest request = this.async.request();
 
-	private final StandardServletAsyncWebRequest asyncWebRequest = new StandardServletAsyncWebRequest(this.request,
-			this.response);
+	private final MockHttpServletResponse response = this.async.response();
+
+	private final StandardServletAsyncWebRequest asyncWebRequest = this.async.asyncWebRequest();
 
 	@BeforeEach
 	void bindAsyncRequest() {
-		this.request.setAsyncSupported(true);
-		WebAsyncUtils.getAsyncManager(this.request).setAsyncWebRequest(this.asyncWebRequest);
 		RequestContextHolder.setRequestAttributes(new ServletRequestAttributes(this.request, this.response));
 	}
 
@@ -104,6 +99,23 @@ class AgentRunCompletionTests {
 		assertThat(this.registry).hasSingleObservationThat().hasBeenStarted().isNotStopped();
 		future.complete("answer");
 		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped().doesNotHaveError();
+	}
+
+	@Test
+	void completableFutureThatNeverCompletesEndsTheRunWithTheAsyncRequestTimeout() throws Exception {
+		CompletableFuture<String> never = new CompletableFuture<>();
+		AgentRunCompletion.stopWhenDone(never, this.observation);
+		// Spring MVC adapts the stage to a deferred result and waits for it.
+		WebAsyncUtils.getAsyncManager(this.request).startDeferredResultProcessing(new DeferredResult<String>());
+		assertThat(this.registry).hasSingleObservationThat().isNotStopped();
+		this.asyncWebRequest.onTimeout(asyncEvent());
+		assertThat(this.registry).hasSingleObservationThat()
+			.hasBeenStopped()
+			.assertThatError()
+			.isInstanceOf(TimeoutException.class)
+			.hasMessageContaining("spring.mvc.async.request-timeout");
+		never.complete("too late");
+		assertThat(this.registry).hasSingleObservationThat().hasBeenStopped();
 	}
 
 	@Test
@@ -336,21 +348,11 @@ class AgentRunCompletionTests {
 	}
 
 	private void handleAsSpringMvcWould(SseEmitter emitter) throws Exception {
-		ResponseBodyEmitterReturnValueHandler handler = new ResponseBodyEmitterReturnValueHandler(
-				List.of(new StringHttpMessageConverter()));
-		MethodParameter returnType = new MethodParameter(Endpoints.class.getDeclaredMethod("stream"), -1);
-		handler.handleReturnValue(emitter, returnType, new ModelAndViewContainer(),
-				new ServletWebRequest(this.request, this.response));
+		this.async.handleAsSpringMvcWould(emitter);
 	}
 
 	private AsyncEvent asyncEvent() {
-		return new AsyncEvent(this.request.getAsyncContext(), this.request, this.response);
-	}
-
-	interface Endpoints {
-
-		SseEmitter stream();
-
+		return this.async.event();
 	}
 
 }

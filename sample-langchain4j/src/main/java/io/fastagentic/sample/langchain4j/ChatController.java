@@ -117,7 +117,9 @@ public class ChatController {
 		private volatile boolean clientGone;
 
 		AnswerEvents(AgentStream stream) {
-			this.stream = stream;
+			// Whatever ends the emitter (the client, an error, the async timeout) ends
+			// the stream's spans too.
+			this.stream = stream.bindTo(this.emitter);
 		}
 
 		void send(String type, Object data) {
