@@ -9,6 +9,7 @@ import io.fastagentic.observation.llm.LlmCall;
 import io.fastagentic.observation.llm.LlmCallObservationConvention;
 import io.fastagentic.observation.llm.LlmCallback;
 import io.fastagentic.observation.llm.LlmPricing;
+import io.fastagentic.observation.agent.AgentRunObservationContext;
 import io.fastagentic.observation.stream.AgentStream;
 import io.fastagentic.observation.stream.StreamEmitObservationConvention;
 import io.fastagentic.observation.tool.ToolCallObservationConvention;
@@ -139,9 +140,18 @@ public class AgentObservations {
 	 * {@link AgentStream#complete()}, {@link AgentStream#fail(Throwable)} or
 	 * {@link AgentStream#close()}, or bind it to the response's emitter with
 	 * {@link AgentStream#bindTo} so that the emitter's end, error or timeout ends it.
+	 * <p>
+	 * The server-sent events of an {@code @AgentEndpoint}'s response are recorded without
+	 * this; inside such a run, this takes the run's own stream over, so that the events
+	 * the code records are not counted twice.
 	 * @return the stream
 	 */
 	public AgentStream startStream() {
+		AgentRunObservationContext run = AgentRunObservationContext.enclosing(this.registry.getCurrentObservation());
+		AgentStream runStream = (run != null) ? run.getStream() : null;
+		if (runStream != null) {
+			return runStream.recordedByApplication();
+		}
 		return AgentStream.start(this.registry, this.conventions.stream(), this.tracer.currentRunId(),
 				this.spanPerStreamEvent);
 	}

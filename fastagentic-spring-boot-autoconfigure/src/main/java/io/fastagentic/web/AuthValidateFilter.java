@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import io.fastagentic.annotation.AgentEndpointInfo;
 import io.fastagentic.correlation.CorrelationKeys;
+import io.fastagentic.observation.stream.EventStreamResponse;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.BaggageInScope;
@@ -101,7 +102,8 @@ public class AuthValidateFilter extends OncePerRequestFilter {
 		request.setAttribute(ENDPOINT_ATTRIBUTE, endpoint);
 		request.setAttribute(CALLER_ATTRIBUTE, caller);
 		try (BaggageInScope userId = this.tracer.createBaggageInScope(CorrelationKeys.USER_ID, caller.userId())) {
-			chain.doFilter(request, response);
+			// The run counts the server-sent events its response carries.
+			chain.doFilter(request, EventStreamResponse.watch(request, response));
 		}
 	}
 

@@ -7,6 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.fastagentic.annotation.AgentEndpoint;
 import io.fastagentic.annotation.AgentEndpointInfo;
 import io.fastagentic.correlation.CorrelationKeys;
+import io.fastagentic.observation.stream.AgentStream;
+import io.fastagentic.observation.stream.EventStreamResponse;
+import io.fastagentic.observation.stream.StreamEmitObservationConvention;
 import io.fastagentic.web.AuthValidateFilter;
 import io.fastagentic.web.AuthenticationResult;
 import io.micrometer.observation.Observation;
@@ -60,6 +63,10 @@ public class AgentEndpointAspect {
 
 	private final @Nullable AgentRunObservationConvention convention;
 
+	private final @Nullable StreamEmitObservationConvention streamConvention;
+
+	private final boolean spanPerStreamEvent;
+
 	private final Map<Method, AgentEndpointInfo> endpoints = new ConcurrentHashMap<>();
 
 	/**
@@ -67,12 +74,19 @@ public class AgentEndpointAspect {
 	 * @param registry where observations are made
 	 * @param tracer the tracer, for baggage and the trace response header
 	 * @param convention a convention replacing the default, or {@code null}
+	 * @param streamConvention a convention replacing the default of the response's
+	 * {@code stream.emit} spans, or {@code null}
+	 * @param spanPerStreamEvent whether every event of a streamed response gets its own
+	 * span
 	 */
 	public AgentEndpointAspect(ObservationRegistry registry, Tracer tracer,
-			@Nullable AgentRunObservationConvention convention) {
+			@Nullable AgentRunObservationConvention convention,
+			@Nullable StreamEmitObservationConvention streamConvention, boolean spanPerStreamEvent) {
 		this.registry = registry;
 		this.tracer = tracer;
 		this.convention = convention;
+		this.streamConvention = streamConvention;
+		this.spanPerStreamEvent = spanPerStreamEvent;
 	}
 
 	/**
@@ -95,6 +109,7 @@ public class AgentEndpointAspect {
 			observation.start();
 			Object result;
 			try (Observation.Scope scope = observation.openScope()) {
+				watchStream(attributes, context);
 				result = joinPoint.proceed();
 			}
 			catch (Throwable ex) {
@@ -102,6 +117,22 @@ public class AgentEndpointAspect {
 				throw ex;
 			}
 			return AgentRunCompletion.stopWhenDone(result, observation);
+		}
+	}
+
+	/**
+	 * The server-sent events the response will carry are the run's {@code stream.emit}
+	 * spans, children of the run (its observation is current here).
+	 */
+	private void watchStream(@Nullable RequestAttributes attributes, AgentRunObservationContext context) {
+		if (attributes instanceof ServletRequestAttributes servletAttributes) {
+			EventStreamResponse response = EventStreamResponse.of(servletAttributes.getRequest());
+			if (response != null) {
+				AgentStream stream = AgentStream.start(this.registry, this.streamConvention, context.getRunId(),
+						this.spanPerStreamEvent);
+				context.setStream(stream);
+				response.attach(stream);
+			}
 		}
 	}
 

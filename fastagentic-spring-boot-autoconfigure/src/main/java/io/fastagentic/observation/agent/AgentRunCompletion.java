@@ -155,6 +155,7 @@ final class AgentRunCompletion {
 	void fail(Throwable failure) {
 		if (!this.stopped.get()) {
 			recordFailure(this.observation, failure);
+			endStream(this.observation, failure);
 		}
 		stop();
 	}
@@ -166,7 +167,23 @@ final class AgentRunCompletion {
 	 */
 	static void failed(Observation observation, Throwable failure) {
 		recordFailure(observation, failure);
+		endStream(observation, failure);
 		observation.stop();
+	}
+
+	/**
+	 * The stream of the run's response ends with the run, before it: a failure of the run
+	 * that is not the client's fails the stream too.
+	 */
+	private static void endStream(Observation observation, @Nullable Throwable failure) {
+		if (observation.getContext() instanceof AgentRunObservationContext run && run.getStream() != null) {
+			if (failure != null && !ClientOutcomes.isClientError(failure)) {
+				run.getStream().fail(failure);
+			}
+			else {
+				run.getStream().complete();
+			}
+		}
 	}
 
 	/**
@@ -186,6 +203,7 @@ final class AgentRunCompletion {
 
 	void stop() {
 		if (this.stopped.compareAndSet(false, true)) {
+			endStream(this.observation, null);
 			this.observation.stop();
 		}
 	}
@@ -208,16 +226,20 @@ final class AgentRunCompletion {
 		 * when Spring MVC subscribes (after the endpoint returned and its scope closed)
 		 * belongs to the run: observations made there, such as a streamed LLM call, take
 		 * it as their parent, and with automatic context propagation the spans and log
-		 * lines of the threads Reactor hops to carry the run's trace and run id.
+		 * lines of the threads Reactor hops to carry the run's trace and run id. The run
+		 * stops as the stream's end passes by, before Spring MVC hears of it and ends the
+		 * response, so that the HTTP span never ends before the run it holds.
 		 */
 		static Object track(Object result, AgentRunCompletion completion) {
 			if (result instanceof Mono<?> mono) {
 				return mono.doOnError(completion::fail)
-					.doFinally((signal) -> completion.stop())
+					.doOnTerminate(completion::stop)
+					.doOnCancel(completion::stop)
 					.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, completion.observation));
 			}
 			return ((Flux<?>) result).doOnError(completion::fail)
-				.doFinally((signal) -> completion.stop())
+				.doOnTerminate(completion::stop)
+				.doOnCancel(completion::stop)
 				.contextWrite((context) -> context.put(ObservationThreadLocalAccessor.KEY, completion.observation));
 		}
 

@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 
 import io.fastagentic.annotation.AgentEndpointInfo;
 import io.fastagentic.observation.llm.LlmCallDetails;
+import io.fastagentic.observation.stream.AgentStream;
 import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationView;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +37,8 @@ public class AgentRunObservationContext extends Observation.Context {
 	private @Nullable String observedModel;
 
 	private volatile boolean clientAborted;
+
+	private volatile @Nullable AgentStream stream;
 
 	/**
 	 * Create a context.
@@ -83,6 +87,37 @@ public class AgentRunObservationContext extends Observation.Context {
 
 	public void setClientAborted(boolean clientAborted) {
 		this.clientAborted = clientAborted;
+	}
+
+	/**
+	 * The stream of the run's response, when the response is watched for server-sent
+	 * events.
+	 * @return the stream, or {@code null}
+	 */
+	public @Nullable AgentStream getStream() {
+		return this.stream;
+	}
+
+	void setStream(AgentStream stream) {
+		this.stream = stream;
+	}
+
+	/**
+	 * The run an observation belongs to: itself, or its nearest {@code agent.run}
+	 * ancestor.
+	 * @param observation the observation, or {@code null}
+	 * @return the run's context, or {@code null} outside any run
+	 */
+	public static @Nullable AgentRunObservationContext enclosing(@Nullable ObservationView observation) {
+		ObservationView current = observation;
+		while (current != null) {
+			Observation.ContextView view = current.getContextView();
+			if (view instanceof AgentRunObservationContext run) {
+				return run;
+			}
+			current = view.getParentObservation();
+		}
+		return null;
 	}
 
 	/**

@@ -3,7 +3,6 @@ package io.fastagentic.observation.handler;
 import io.fastagentic.observation.agent.AgentRunObservationContext;
 import io.fastagentic.observation.llm.LlmCallDetails;
 import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationView;
 
 /**
  * Adds every LLM call that ends to the totals of the {@code agent.run} it belongs to (its
@@ -24,14 +23,9 @@ public class RunTotalsObservationHandler extends LlmCallEndHandler {
 
 	@Override
 	protected void onLlmCallEnd(Observation.Context context, LlmCallDetails call) {
-		ObservationView parent = context.getParentObservation();
-		while (parent != null) {
-			Observation.ContextView view = parent.getContextView();
-			if (view instanceof AgentRunObservationContext run) {
-				run.addLlmCall(call);
-				return;
-			}
-			parent = view.getParentObservation();
+		AgentRunObservationContext run = AgentRunObservationContext.enclosing(context.getParentObservation());
+		if (run != null) {
+			run.addLlmCall(call);
 		}
 	}
 

@@ -16,6 +16,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter
  * {@code stream.emit {type}} span, opened at its first event and closed with the stream,
  * carrying the count; with per-event spans on, each event gets a span of its own.
  * <p>
+ * The stream of an {@code @AgentEndpoint} run is recorded without code: its server-sent
+ * events are counted as the response writes them (see {@link EventStreamResponse}), and
+ * it ends with the run. Code that records its own events takes the run's stream over
+ * ({@link #recordedByApplication()}), so that nothing is counted twice.
+ * <p>
  * The stream ends with {@link #complete()}, {@link #fail(Throwable)} or {@link #close()}
  * (so a try-with-resources block ends it), or with the emitter it is
  * {@linkplain #bindTo(ResponseBodyEmitter) bound to}: when the emitter completes, fails
@@ -42,6 +47,8 @@ public final class AgentStream implements AutoCloseable {
 	private final Object lock = new Object();
 
 	private boolean ended;
+
+	private volatile boolean recordedByApplication;
 
 	private AgentStream(ObservationRegistry registry, @Nullable StreamEmitObservationConvention convention,
 			@Nullable String runId, boolean spanPerEvent) {
@@ -99,6 +106,28 @@ public final class AgentStream implements AutoCloseable {
 			Observation summary = this.byType.computeIfAbsent(eventType, (type) -> observation(type).start());
 			((StreamEmitObservationContext) summary.getContext()).increment();
 		}
+	}
+
+	/**
+	 * Record one event seen on the response (see {@link EventStreamResponse}), unless the
+	 * application records this stream's events itself.
+	 * @param eventType its type
+	 */
+	void observed(String eventType) {
+		if (!this.recordedByApplication) {
+			emitted(eventType);
+		}
+	}
+
+	/**
+	 * From now on the application's code records this stream's events with
+	 * {@link #emitted(String)}; the events seen on the response are no longer counted, so
+	 * that no event is counted twice.
+	 * @return this stream
+	 */
+	public AgentStream recordedByApplication() {
+		this.recordedByApplication = true;
+		return this;
 	}
 
 	/**

@@ -55,7 +55,7 @@ class AgentEndpointAspectTests {
 
 	@Test
 	void callIsObservedAsAgentRunNamedAfterThePath() {
-		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null));
+		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null, null, false));
 		assertThat(controller.chat("hello")).isEqualTo("answer to hello");
 		assertThat(this.registry).hasSingleObservationThat()
 			.hasNameEqualTo("agent.run")
@@ -73,7 +73,7 @@ class AgentEndpointAspectTests {
 
 	@Test
 	void runIdIsRecordedAndReturnedInTheRunIdHeader() {
-		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null));
+		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null, null, false));
 		controller.chat("hello");
 		String runId = this.response.getHeader("X-Run-Id");
 		assertThat(runId).matches(RUN_ID_PATTERN);
@@ -82,7 +82,7 @@ class AgentEndpointAspectTests {
 
 	@Test
 	void nameAttributeNamesTheRun() {
-		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null));
+		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null, null, false));
 		controller.support();
 		assertThat(this.registry).hasSingleObservationThat()
 			.hasContextualNameEqualTo("agent.run support")
@@ -94,7 +94,7 @@ class AgentEndpointAspectTests {
 
 	@Test
 	void blankAdapterAndModelAreRecordedAsNone() {
-		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null));
+		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null, null, false));
 		controller.bare();
 		assertThat(this.registry).hasSingleObservationThat()
 			.hasContextualNameEqualTo("agent.run /bare")
@@ -105,7 +105,8 @@ class AgentEndpointAspectTests {
 	@Test
 	void failureIsRethrownUnchangedAndRecordedOnTheStoppedRun() {
 		ChatController target = new ChatController(Tracer.NOOP);
-		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null), target);
+		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null, null, false),
+				target);
 		assertThatException().isThrownBy(controller::failing).isSameAs(target.failure);
 		assertThat(this.registry).hasSingleObservationThat()
 			.hasContextualNameEqualTo("agent.run /failing")
@@ -116,7 +117,7 @@ class AgentEndpointAspectTests {
 
 	@Test
 	void everyCallGetsItsOwnRunId() {
-		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null));
+		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null, null, false));
 		controller.chat("first");
 		String firstHeader = this.response.getHeader("X-Run-Id");
 		rebindResponse();
@@ -132,7 +133,7 @@ class AgentEndpointAspectTests {
 
 	@Test
 	void methodWithoutAgentEndpointIsNotObserved() {
-		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null));
+		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null, null, false));
 		assertThat(controller.health()).isEqualTo("UP");
 		assertThat(this.registry).doesNotHaveAnyObservation();
 		assertThat(this.response.getHeader("X-Run-Id")).isNull();
@@ -141,7 +142,7 @@ class AgentEndpointAspectTests {
 	@Test
 	void callOutsideAnHttpRequestIsObservedWithoutHeaders() {
 		RequestContextHolder.resetRequestAttributes();
-		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null));
+		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null, null, false));
 		controller.chat("hello");
 		assertThat(this.registry).hasSingleObservationThat()
 			.hasHighCardinalityKeyValueWithKey("run_id")
@@ -159,7 +160,7 @@ class AgentEndpointAspectTests {
 			}
 
 		};
-		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, convention));
+		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, convention, null, false));
 		controller.chat("hello");
 		assertThat(this.registry).hasSingleObservationThat()
 			.hasNameEqualTo("agent.run")
@@ -168,7 +169,7 @@ class AgentEndpointAspectTests {
 
 	@Test
 	void withoutTracingNoTraceResponseHeaderIsWritten() {
-		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null));
+		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null, null, false));
 		controller.chat("hello");
 		assertThat(this.response.getHeader("X-Run-Id")).matches(RUN_ID_PATTERN);
 		assertThat(this.response.getHeader("traceresponse")).isNull();
@@ -178,7 +179,7 @@ class AgentEndpointAspectTests {
 	void traceResponseHeaderNamesTheCurrentServerSpan() {
 		try (SdkTracerProvider tracerProvider = SdkTracerProvider.builder().build()) {
 			OtelTracer tracer = otelTracer(tracerProvider);
-			ChatController controller = proxy(new AgentEndpointAspect(this.registry, tracer, null));
+			ChatController controller = proxy(new AgentEndpointAspect(this.registry, tracer, null, null, false));
 			Span serverSpan = tracer.nextSpan().name("http post /chat").start();
 			try (Tracer.SpanInScope scope = tracer.withSpan(serverSpan)) {
 				controller.chat("hello");
@@ -194,7 +195,8 @@ class AgentEndpointAspectTests {
 	@Test
 	void withATracerButNoCurrentSpanNoTraceResponseHeaderIsWritten() {
 		try (SdkTracerProvider tracerProvider = SdkTracerProvider.builder().build()) {
-			ChatController controller = proxy(new AgentEndpointAspect(this.registry, otelTracer(tracerProvider), null));
+			ChatController controller = proxy(
+					new AgentEndpointAspect(this.registry, otelTracer(tracerProvider), null, null, false));
 			controller.chat("hello");
 			assertThat(this.response.getHeader("X-Run-Id")).matches(RUN_ID_PATTERN);
 			assertThat(this.response.getHeader("traceresponse")).isNull();
@@ -206,7 +208,8 @@ class AgentEndpointAspectTests {
 		try (SdkTracerProvider tracerProvider = SdkTracerProvider.builder().build()) {
 			OtelTracer tracer = otelTracer(tracerProvider);
 			ChatController target = new ChatController(tracer);
-			ChatController controller = proxy(new AgentEndpointAspect(this.registry, tracer, null), target);
+			ChatController controller = proxy(new AgentEndpointAspect(this.registry, tracer, null, null, false),
+					target);
 			try (BaggageInScope userId = tracer.createBaggageInScope("user_id", "alice")) {
 				controller.chat("hello");
 			}

@@ -6,8 +6,6 @@ import java.util.UUID;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.fastagentic.annotation.AgentEndpoint;
 import io.fastagentic.correlation.AgentTracer;
-import io.fastagentic.observation.AgentObservations;
-import io.fastagentic.observation.stream.AgentStream;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,22 +25,17 @@ public class ChatController {
 
 	private final CheckpointStore checkpoints;
 
-	private final AgentObservations observations;
-
 	private final AgentTracer tracer;
 
 	/**
 	 * Creates the controller.
 	 * @param assistant the agent
 	 * @param checkpoints stores the answers
-	 * @param observations traces the streamed events as {@code stream.emit {type}}
 	 * @param tracer gives the run id FastAgentic assigned
 	 */
-	public ChatController(Assistant assistant, CheckpointStore checkpoints, AgentObservations observations,
-			AgentTracer tracer) {
+	public ChatController(Assistant assistant, CheckpointStore checkpoints, AgentTracer tracer) {
 		this.assistant = assistant;
 		this.checkpoints = checkpoints;
-		this.observations = observations;
 		this.tracer = tracer;
 	}
 
@@ -66,9 +59,9 @@ public class ChatController {
 	 * whole answer.
 	 * <p>
 	 * LangChain4j calls back on its HTTP client's threads; FastAgentic runs the callbacks
-	 * in the run's scope, so the tool call, the checkpoint and the stream events stay in
-	 * the run's trace, and ends the run's {@code agent.run} span when the emitter
-	 * completes.
+	 * in the run's scope, so the tool call and the checkpoint stay in the run's trace,
+	 * records the events the emitter sends as {@code stream.emit {type}} spans, and ends
+	 * the run's {@code agent.run} span when the emitter completes.
 	 * @param request the user message
 	 * @return the event stream
 	 */
@@ -76,8 +69,7 @@ public class ChatController {
 	public SseEmitter chatStream(@RequestBody ChatRequest request) {
 		String message = requireMessage(request);
 		String runId = runId();
-		// Started here, in the run's scope: its stream.emit spans are the run's children.
-		AnswerEvents events = new AnswerEvents(this.observations.startStream());
+		AnswerEvents events = new AnswerEvents();
 		this.assistant.chatStream(message)
 			.onPartialResponse((token) -> events.send("token", token))
 			.onCompleteResponse((response) -> {
@@ -105,22 +97,14 @@ public class ChatController {
 	}
 
 	/**
-	 * The server-sent events of one streamed run, each traced as {@code stream.emit}.
-	 * Once the client has gone away, the rest of the run's events are dropped.
+	 * The server-sent events of one streamed run. Once the client has gone away, the
+	 * rest of the run's events are dropped.
 	 */
 	private static final class AnswerEvents {
 
 		private final SseEmitter emitter = new SseEmitter();
 
-		private final AgentStream stream;
-
 		private volatile boolean clientGone;
-
-		AnswerEvents(AgentStream stream) {
-			// Whatever ends the emitter (the client, an error, the async timeout) ends
-			// the stream's spans too.
-			this.stream = stream.bindTo(this.emitter);
-		}
 
 		void send(String type, Object data) {
 			if (this.clientGone) {
@@ -128,24 +112,20 @@ public class ChatController {
 			}
 			try {
 				this.emitter.send(SseEmitter.event().name(type).data(data));
-				this.stream.emitted(type);
 			}
 			catch (IOException ex) {
 				this.clientGone = true;
-				this.stream.fail(ex);
 			}
 		}
 
 		void complete() {
 			if (!this.clientGone) {
-				this.stream.complete();
 				this.emitter.complete();
 			}
 		}
 
 		void fail(Throwable error) {
 			if (!this.clientGone) {
-				this.stream.fail(error);
 				this.emitter.completeWithError(error);
 			}
 		}

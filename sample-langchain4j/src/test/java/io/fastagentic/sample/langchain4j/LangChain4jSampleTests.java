@@ -122,6 +122,15 @@ class LangChain4jSampleTests {
 			.containsExactly(LLM_CALL, "tool.call search", LLM_CALL, "stream.emit token", "checkpoint.write",
 					"stream.emit done");
 		assertThat(named(trace, "stream.emit done").getAttributes().get(AttributeKey.longKey("count"))).isEqualTo(1L);
+		// The application sends its events with an SseEmitter and no tracing code: the
+		// starter counts them on the response as they are written.
+		long tokenEvents = response.body().lines().filter((line) -> line.equals("event:token")).count();
+		assertThat(tokenEvents).isPositive();
+		SpanData tokens = named(trace, "stream.emit token");
+		assertThat(tokens.getAttributes().get(AttributeKey.longKey("count"))).isEqualTo(tokenEvents);
+		assertThat(tokens.getAttributes().get(AttributeKey.stringKey("event_type"))).isEqualTo("token");
+		assertThat(tokens.getAttributes().get(AttributeKey.stringKey("run_id")))
+			.isEqualTo(response.headers().firstValue("X-Run-Id").orElseThrow());
 		assertThat(this.exporter.getFinishedSpanItems()).filteredOn((span) -> !span.getTraceId().equals(traceId))
 			.extracting(SpanData::getName)
 			.as("spans of the streamed run outside its trace")
