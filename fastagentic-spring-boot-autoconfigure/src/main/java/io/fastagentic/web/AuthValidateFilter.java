@@ -101,6 +101,7 @@ public class AuthValidateFilter extends OncePerRequestFilter {
 		}
 		request.setAttribute(ENDPOINT_ATTRIBUTE, endpoint);
 		request.setAttribute(CALLER_ATTRIBUTE, caller);
+		request.setAttribute(CorrelationKeys.USER_ID_ATTRIBUTE, caller.userId());
 		try (BaggageInScope userId = this.tracer.createBaggageInScope(CorrelationKeys.USER_ID, caller.userId())) {
 			// The run counts the server-sent events its response carries.
 			chain.doFilter(request, EventStreamResponse.watch(request, response));
