@@ -77,6 +77,33 @@ class ArchitectureTests {
 			.check(CLASSES);
 	}
 
+	/**
+	 * The request path calls the authentication and policy SPIs, never the other way
+	 * round.
+	 */
+	@Test
+	void authenticationAndPolicyNeverDependOnTheRequestPath() {
+		noClasses().that()
+			.resideInAnyPackage("io.fastagentic.web.auth..", "io.fastagentic.web.policy..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.fastagentic.web")
+			.check(CLASSES);
+	}
+
+	/**
+	 * A policy judges the caller authentication found; authentication knows no policy.
+	 */
+	@Test
+	void authenticationNeverDependsOnPolicy() {
+		noClasses().that()
+			.resideInAPackage("io.fastagentic.web.auth..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("io.fastagentic.web.policy..")
+			.check(CLASSES);
+	}
+
 	@Test
 	void coreNeverDependsOnFrameworkAdapters() {
 		noClasses().that()

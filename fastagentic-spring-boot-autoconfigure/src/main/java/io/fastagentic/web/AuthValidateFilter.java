@@ -5,6 +5,12 @@ import java.io.IOException;
 import io.fastagentic.annotation.AgentEndpointInfo;
 import io.fastagentic.correlation.CorrelationKeys;
 import io.fastagentic.observation.stream.EventStreamResponse;
+import io.fastagentic.web.auth.AgentAuthenticator;
+import io.fastagentic.web.auth.AuthObservationContext;
+import io.fastagentic.web.auth.AuthObservationConvention;
+import io.fastagentic.web.auth.AuthObservationDocumentation;
+import io.fastagentic.web.auth.AuthenticationResult;
+import io.fastagentic.web.auth.DefaultAuthObservationConvention;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.BaggageInScope;
@@ -110,7 +116,7 @@ public class AuthValidateFilter extends OncePerRequestFilter {
 
 	private AuthenticationResult authenticate(HttpServletRequest request, AgentEndpointInfo endpoint) {
 		AuthObservationContext context = new AuthObservationContext(request, endpoint);
-		return AgentRequestObservationDocumentation.AUTH_VALIDATE
+		return AuthObservationDocumentation.AUTH_VALIDATE
 			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
 			.observe(() -> {
 				AuthenticationResult result = this.authenticator.authenticate(request);
