@@ -97,8 +97,8 @@ public class ChatController {
 	}
 
 	/**
-	 * The server-sent events of one streamed run. Once the client has gone away, the
-	 * rest of the run's events are dropped.
+	 * The server-sent events of one streamed run. Once the client has gone away, the rest
+	 * of the run's events are dropped.
 	 */
 	private static final class AnswerEvents {
 
