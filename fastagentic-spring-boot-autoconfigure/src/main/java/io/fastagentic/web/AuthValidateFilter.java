@@ -5,6 +5,12 @@ import java.io.IOException;
 import io.fastagentic.annotation.AgentEndpointInfo;
 import io.fastagentic.correlation.CorrelationKeys;
 import io.fastagentic.observation.stream.EventStreamResponse;
+import io.fastagentic.web.auth.AgentAuthenticator;
+import io.fastagentic.web.auth.AuthObservationContext;
+import io.fastagentic.web.auth.AuthObservationConvention;
+import io.fastagentic.web.auth.AuthObservationDocumentation;
+import io.fastagentic.web.auth.AuthenticationResult;
+import io.fastagentic.web.auth.DefaultAuthObservationConvention;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.BaggageInScope;
@@ -101,6 +107,7 @@ public class AuthValidateFilter extends OncePerRequestFilter {
 		}
 		request.setAttribute(ENDPOINT_ATTRIBUTE, endpoint);
 		request.setAttribute(CALLER_ATTRIBUTE, caller);
+		request.setAttribute(CorrelationKeys.USER_ID_ATTRIBUTE, caller.userId());
 		try (BaggageInScope userId = this.tracer.createBaggageInScope(CorrelationKeys.USER_ID, caller.userId())) {
 			// The run counts the server-sent events its response carries.
 			chain.doFilter(request, EventStreamResponse.watch(request, response));
@@ -109,7 +116,7 @@ public class AuthValidateFilter extends OncePerRequestFilter {
 
 	private AuthenticationResult authenticate(HttpServletRequest request, AgentEndpointInfo endpoint) {
 		AuthObservationContext context = new AuthObservationContext(request, endpoint);
-		return AgentRequestObservationDocumentation.AUTH_VALIDATE
+		return AuthObservationDocumentation.AUTH_VALIDATE
 			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
 			.observe(() -> {
 				AuthenticationResult result = this.authenticator.authenticate(request);

@@ -3,6 +3,13 @@ package io.fastagentic.web;
 import java.io.IOException;
 
 import io.fastagentic.annotation.AgentEndpointInfo;
+import io.fastagentic.web.auth.AuthenticationResult;
+import io.fastagentic.web.policy.AgentPolicy;
+import io.fastagentic.web.policy.DefaultPolicyObservationConvention;
+import io.fastagentic.web.policy.PolicyDecision;
+import io.fastagentic.web.policy.PolicyObservationContext;
+import io.fastagentic.web.policy.PolicyObservationConvention;
+import io.fastagentic.web.policy.PolicyObservationDocumentation;
 import io.micrometer.observation.ObservationRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -52,7 +59,7 @@ public class PolicyCheckFilter extends OncePerRequestFilter {
 			return;
 		}
 		PolicyObservationContext context = new PolicyObservationContext(this.policy.name(), caller, endpoint);
-		PolicyDecision decision = AgentRequestObservationDocumentation.POLICY_CHECK
+		PolicyDecision decision = PolicyObservationDocumentation.POLICY_CHECK
 			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
 			.observe(() -> {
 				PolicyDecision result = this.policy.check(caller, endpoint, request);

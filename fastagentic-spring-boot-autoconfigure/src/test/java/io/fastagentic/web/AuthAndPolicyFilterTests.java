@@ -7,6 +7,13 @@ import java.util.Map;
 
 import io.fastagentic.annotation.AgentEndpoint;
 import io.fastagentic.annotation.AgentEndpointInfo;
+import io.fastagentic.web.auth.AgentAuthenticator;
+import io.fastagentic.web.auth.AnonymousAuthenticator;
+import io.fastagentic.web.auth.ApiKeyAuthenticator;
+import io.fastagentic.web.auth.AuthenticationResult;
+import io.fastagentic.web.policy.AgentPolicy;
+import io.fastagentic.web.policy.AllowAllPolicy;
+import io.fastagentic.web.policy.PolicyDecision;
 import io.micrometer.observation.tck.TestObservationRegistry;
 import io.micrometer.tracing.Baggage;
 import io.micrometer.tracing.Tracer;

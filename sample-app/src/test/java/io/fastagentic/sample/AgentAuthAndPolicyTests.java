@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 import io.fastagentic.annotation.AgentEndpointInfo;
-import io.fastagentic.web.AgentPolicy;
-import io.fastagentic.web.AuthenticationResult;
-import io.fastagentic.web.PolicyDecision;
+import io.fastagentic.web.auth.AuthenticationResult;
+import io.fastagentic.web.policy.AgentPolicy;
+import io.fastagentic.web.policy.PolicyDecision;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.micrometer.tracing.test.autoconfigure.AutoConfigureTracing;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;

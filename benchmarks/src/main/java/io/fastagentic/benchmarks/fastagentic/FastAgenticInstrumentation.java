@@ -9,8 +9,8 @@ import io.fastagentic.benchmarks.support.TracingMode;
 import io.fastagentic.benchmarks.support.Workload;
 import io.fastagentic.web.AgentEndpointRegistry;
 import io.fastagentic.web.AuthValidateFilter;
-import io.fastagentic.web.AuthenticationResult;
 import io.fastagentic.web.PolicyCheckFilter;
+import io.fastagentic.web.auth.AuthenticationResult;
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 

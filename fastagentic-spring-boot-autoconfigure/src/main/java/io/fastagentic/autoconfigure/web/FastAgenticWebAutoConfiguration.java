@@ -2,19 +2,19 @@ package io.fastagentic.autoconfigure.web;
 
 import java.util.Map;
 
-import io.fastagentic.web.AgentAuthenticator;
 import io.fastagentic.web.AgentEndpointRegistry;
-import io.fastagentic.web.AgentPolicy;
 import io.fastagentic.web.AgentServerRequestObservationConvention;
-import io.fastagentic.web.AllowAllPolicy;
-import io.fastagentic.web.AnonymousAuthenticator;
-import io.fastagentic.web.ApiKeyAuthenticator;
-import io.fastagentic.web.AuthObservationConvention;
 import io.fastagentic.web.AuthValidateFilter;
 import io.fastagentic.web.ExcludedPathsObservationPredicate;
 import io.fastagentic.web.PolicyCheckFilter;
-import io.fastagentic.web.PolicyObservationConvention;
-import io.fastagentic.web.SpringSecurityAuthenticator;
+import io.fastagentic.web.auth.AgentAuthenticator;
+import io.fastagentic.web.auth.AnonymousAuthenticator;
+import io.fastagentic.web.auth.ApiKeyAuthenticator;
+import io.fastagentic.web.auth.AuthObservationConvention;
+import io.fastagentic.web.auth.SpringSecurityAuthenticator;
+import io.fastagentic.web.policy.AgentPolicy;
+import io.fastagentic.web.policy.AllowAllPolicy;
+import io.fastagentic.web.policy.PolicyObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
 import jakarta.servlet.DispatcherType;
@@ -26,8 +26,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingFilterBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication.Type;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationProperties;
@@ -36,8 +36,8 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcObservationAutoConfig
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
-import org.springframework.http.server.observation.ServerRequestObservationConvention;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.http.server.observation.ServerRequestObservationConvention;
 import org.springframework.util.ClassUtils;
 import org.springframework.web.servlet.DispatcherServlet;
 

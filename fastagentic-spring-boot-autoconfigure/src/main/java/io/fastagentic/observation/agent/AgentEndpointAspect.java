@@ -10,8 +10,6 @@ import io.fastagentic.correlation.CorrelationKeys;
 import io.fastagentic.observation.stream.AgentStream;
 import io.fastagentic.observation.stream.EventStreamResponse;
 import io.fastagentic.observation.stream.StreamEmitObservationConvention;
-import io.fastagentic.web.AuthValidateFilter;
-import io.fastagentic.web.AuthenticationResult;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Baggage;
@@ -139,9 +137,9 @@ public class AgentEndpointAspect {
 	private String currentUserId(@Nullable RequestAttributes attributes) {
 		// The caller the auth filter found is the user id it put into baggage: read it
 		// without building a view of the current baggage on every run.
-		if (attributes != null && attributes.getAttribute(AuthValidateFilter.CALLER_ATTRIBUTE,
-				RequestAttributes.SCOPE_REQUEST) instanceof AuthenticationResult caller) {
-			return caller.userId();
+		if (attributes != null && attributes.getAttribute(CorrelationKeys.USER_ID_ATTRIBUTE,
+				RequestAttributes.SCOPE_REQUEST) instanceof String callerId) {
+			return callerId;
 		}
 		Baggage userId = this.tracer.getBaggage(CorrelationKeys.USER_ID);
 		String value = (userId != null) ? userId.get() : null;

@@ -9,7 +9,7 @@ import io.micrometer.observation.ObservationHandler;
  *
  * @author FastAgentic
  */
-public abstract class LlmCallEndHandler implements ObservationHandler<Observation.Context> {
+abstract class LlmCallEndHandler implements ObservationHandler<Observation.Context> {
 
 	private final ObservationAdapters adapters;
 

@@ -19,12 +19,12 @@ import java.util.function.Consumer;
  *
  * @author FastAgentic
  */
-public final class ServerSentEventScanner {
+final class ServerSentEventScanner {
 
 	/**
 	 * The type of an event without an {@code event} field.
 	 */
-	public static final String DEFAULT_TYPE = "message";
+	static final String DEFAULT_TYPE = "message";
 
 	/**
 	 * Longest event type kept; longer ones are cut, so that no attribute is unbounded.
@@ -74,7 +74,7 @@ public final class ServerSentEventScanner {
 	 * Create a scanner.
 	 * @param events receives the type of every event, once the event is complete
 	 */
-	public ServerSentEventScanner(Consumer<String> events) {
+	ServerSentEventScanner(Consumer<String> events) {
 		this.events = events;
 	}
 

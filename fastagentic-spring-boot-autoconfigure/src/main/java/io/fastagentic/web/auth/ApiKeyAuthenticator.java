@@ -1,4 +1,4 @@
-package io.fastagentic.web;
+package io.fastagentic.web.auth;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,6 +1,7 @@
-package io.fastagentic.web;
+package io.fastagentic.web.policy;
 
 import io.fastagentic.annotation.AgentEndpointInfo;
+import io.fastagentic.web.auth.AuthenticationResult;
 import jakarta.servlet.http.HttpServletRequest;
 
 /**

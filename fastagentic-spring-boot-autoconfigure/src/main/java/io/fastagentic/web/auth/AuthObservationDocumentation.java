@@ -1,4 +1,4 @@
-package io.fastagentic.web;
+package io.fastagentic.web.auth;
 
 import io.micrometer.common.docs.KeyName;
 import io.micrometer.observation.Observation;
@@ -6,13 +6,12 @@ import io.micrometer.observation.ObservationConvention;
 import io.micrometer.observation.docs.ObservationDocumentation;
 
 /**
- * Observations made in front of an agent endpoint: {@code auth.validate} and
- * {@code policy.check}, both children of the HTTP server span. A rejection or a denial is
- * an outcome, not an error.
+ * The {@code auth.validate} observation made in front of an agent endpoint, a child of
+ * the HTTP server span. A rejection is an outcome, not an error.
  *
  * @author FastAgentic
  */
-public enum AgentRequestObservationDocumentation implements ObservationDocumentation {
+public enum AuthObservationDocumentation implements ObservationDocumentation {
 
 	/**
 	 * Authentication of the caller.
@@ -31,26 +30,6 @@ public enum AgentRequestObservationDocumentation implements ObservationDocumenta
 		@Override
 		public KeyName[] getHighCardinalityKeyNames() {
 			return new KeyName[] { UserKeyNames.USER_ID };
-		}
-	},
-
-	/**
-	 * Authorization of the caller for the endpoint.
-	 */
-	POLICY_CHECK {
-		@Override
-		public Class<? extends ObservationConvention<? extends Observation.Context>> getDefaultConvention() {
-			return DefaultPolicyObservationConvention.class;
-		}
-
-		@Override
-		public KeyName[] getLowCardinalityKeyNames() {
-			return PolicyKeyNames.values();
-		}
-
-		@Override
-		public KeyName[] getHighCardinalityKeyNames() {
-			return new KeyName[] { PolicyReasonKeyNames.POLICY_REASON };
 		}
 	};
 
@@ -96,57 +75,6 @@ public enum AgentRequestObservationDocumentation implements ObservationDocumenta
 		private final String key;
 
 		UserKeyNames(String key) {
-			this.key = key;
-		}
-
-		@Override
-		public String asString() {
-			return this.key;
-		}
-
-	}
-
-	/**
-	 * Low-cardinality keys of {@code policy.check}.
-	 */
-	public enum PolicyKeyNames implements KeyName {
-
-		/**
-		 * Name of the policy.
-		 */
-		POLICY_NAME("policy.name"),
-
-		/**
-		 * {@code allow} or {@code deny}.
-		 */
-		POLICY_DECISION("policy.decision");
-
-		private final String key;
-
-		PolicyKeyNames(String key) {
-			this.key = key;
-		}
-
-		@Override
-		public String asString() {
-			return this.key;
-		}
-
-	}
-
-	/**
-	 * High-cardinality keys of {@code policy.check}.
-	 */
-	public enum PolicyReasonKeyNames implements KeyName {
-
-		/**
-		 * The reason the policy gave.
-		 */
-		POLICY_REASON("policy.reason");
-
-		private final String key;
-
-		PolicyReasonKeyNames(String key) {
 			this.key = key;
 		}
 

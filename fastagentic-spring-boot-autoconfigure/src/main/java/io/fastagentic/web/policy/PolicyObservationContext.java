@@ -1,6 +1,7 @@
-package io.fastagentic.web;
+package io.fastagentic.web.policy;
 
 import io.fastagentic.annotation.AgentEndpointInfo;
+import io.fastagentic.web.auth.AuthenticationResult;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
 
@@ -63,7 +64,11 @@ public class PolicyObservationContext extends Observation.Context {
 		return this.decision;
 	}
 
-	void setDecision(PolicyDecision decision) {
+	/**
+	 * Record what the policy decided; the filter does so before the observation stops.
+	 * @param decision the decision
+	 */
+	public void setDecision(PolicyDecision decision) {
 		this.decision = decision;
 	}
 

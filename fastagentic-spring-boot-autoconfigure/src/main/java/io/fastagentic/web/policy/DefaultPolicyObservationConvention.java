@@ -1,7 +1,7 @@
-package io.fastagentic.web;
+package io.fastagentic.web.policy;
 
-import io.fastagentic.web.AgentRequestObservationDocumentation.PolicyKeyNames;
-import io.fastagentic.web.AgentRequestObservationDocumentation.PolicyReasonKeyNames;
+import io.fastagentic.web.policy.PolicyObservationDocumentation.PolicyKeyNames;
+import io.fastagentic.web.policy.PolicyObservationDocumentation.PolicyReasonKeyNames;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 

@@ -1,4 +1,4 @@
-package io.fastagentic.web;
+package io.fastagentic.web.auth;
 
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.fastagentic.web;
+package io.fastagentic.web.policy;
 
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationConvention;

@@ -1,4 +1,4 @@
-package io.fastagentic.web;
+package io.fastagentic.web.auth;
 
 import io.fastagentic.annotation.AgentEndpointInfo;
 import io.micrometer.observation.Observation;
@@ -52,7 +52,12 @@ public class AuthObservationContext extends Observation.Context {
 		return this.result;
 	}
 
-	void setResult(AuthenticationResult result) {
+	/**
+	 * Record what the authenticator decided; the filter does so before the observation
+	 * stops.
+	 * @param result the outcome
+	 */
+	public void setResult(AuthenticationResult result) {
 		this.result = result;
 	}
 

@@ -1,4 +1,4 @@
-package io.fastagentic.web;
+package io.fastagentic.web.policy;
 
 /**
  * A policy's decision and its reason, recorded as {@code policy.decision} and

@@ -1,7 +1,7 @@
-package io.fastagentic.web;
+package io.fastagentic.web.auth;
 
-import io.fastagentic.web.AgentRequestObservationDocumentation.AuthKeyNames;
-import io.fastagentic.web.AgentRequestObservationDocumentation.UserKeyNames;
+import io.fastagentic.web.auth.AuthObservationDocumentation.AuthKeyNames;
+import io.fastagentic.web.auth.AuthObservationDocumentation.UserKeyNames;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
 
