@@ -155,9 +155,8 @@ final class AgentRunCompletion {
 	void fail(Throwable failure) {
 		if (!this.stopped.get()) {
 			recordFailure(this.observation, failure);
-			endStream(this.observation, failure);
 		}
-		stop();
+		stop(failure);
 	}
 
 	/**
@@ -202,8 +201,12 @@ final class AgentRunCompletion {
 	}
 
 	void stop() {
+		stop(null);
+	}
+
+	private void stop(@Nullable Throwable failure) {
 		if (this.stopped.compareAndSet(false, true)) {
-			endStream(this.observation, null);
+			endStream(this.observation, failure);
 			this.observation.stop();
 		}
 	}
