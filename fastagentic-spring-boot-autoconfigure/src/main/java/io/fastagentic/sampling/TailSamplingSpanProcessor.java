@@ -10,13 +10,16 @@ import java.util.function.Supplier;
 
 import io.fastagentic.sampling.SamplingMonitor.KeepReason;
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.common.Clock;
 import io.opentelemetry.sdk.trace.ReadWriteSpan;
 import io.opentelemetry.sdk.trace.ReadableSpan;
+import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.SpanProcessor;
+import io.opentelemetry.sdk.trace.data.DelegatingSpanData;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.jspecify.annotations.Nullable;
 
@@ -66,6 +69,8 @@ public final class TailSamplingSpanProcessor implements SpanProcessor {
 
 	};
 
+	private final DeferredSpanAttributes deferredAttributes;
+
 	private int bufferedSpans;
 
 	/**
@@ -75,14 +80,26 @@ public final class TailSamplingSpanProcessor implements SpanProcessor {
 	 * @param limits how much may be buffered, and for how long
 	 * @param clock the clock of the timeout
 	 * @param monitor where decisions are counted
+	 * @param spanLimits the SDK's span limits, which attributes deferred until a trace is
+	 * kept (see {@link #deferredAttributes()}) keep too
 	 */
 	public TailSamplingSpanProcessor(Supplier<SpanProcessor> exportPipeline, Rules rules, Limits limits, Clock clock,
-			SamplingMonitor monitor) {
+			SamplingMonitor monitor, SpanLimits spanLimits) {
 		this.exportPipeline = exportPipeline;
 		this.rules = rules;
 		this.limits = limits;
 		this.clock = clock;
 		this.monitor = monitor;
+		this.deferredAttributes = new DeferredSpanAttributes(limits.maxSpans(), spanLimits);
+	}
+
+	/**
+	 * Where tracing handlers leave the attributes of spans recorded for the rules only,
+	 * until this processor knows whether their trace is kept.
+	 * @return the deferred attributes of this processor's spans
+	 */
+	public DeferredSpanAttributes deferredAttributes() {
+		return this.deferredAttributes;
 	}
 
 	@Override
@@ -104,30 +121,31 @@ public final class TailSamplingSpanProcessor implements SpanProcessor {
 			}
 			return;
 		}
-		List<SpanData> kept = localRoot ? decide(span) : buffer(span);
+		Recorded recorded = new Recorded(span.toSpanData(), this.deferredAttributes.take(span),
+				this.deferredAttributes);
+		List<Recorded> kept = localRoot ? decide(recorded) : buffer(recorded);
 		if (!kept.isEmpty()) {
 			SpanProcessor pipeline = this.exportPipeline.get();
-			for (SpanData data : kept) {
-				pipeline.onEnd(new KeptSpan(data));
+			for (Recorded keptSpan : kept) {
+				pipeline.onEnd(new KeptSpan(keptSpan.complete()));
 			}
 		}
 	}
 
-	private List<SpanData> buffer(ReadableSpan span) {
-		String traceId = span.getSpanContext().getTraceId();
-		SpanData data = span.toSpanData();
+	private List<Recorded> buffer(Recorded span) {
+		String traceId = span.data().getTraceId();
 		synchronized (this.lock) {
 			evictExpired();
 			Boolean decided = this.decisions.get(traceId);
 			if (decided != null) {
-				return decided ? List.of(data) : List.of();
+				return decided ? List.of(span) : List.of();
 			}
 			TraceBuffer buffer = this.buffers.get(traceId);
 			if (buffer == null) {
 				buffer = new TraceBuffer(this.clock.nanoTime());
 				this.buffers.put(traceId, buffer);
 			}
-			buffer.spans.add(data);
+			buffer.spans.add(span);
 			this.bufferedSpans++;
 			while (this.buffers.size() > this.limits.maxTraces() || this.bufferedSpans > this.limits.maxSpans()) {
 				evictEldest();
@@ -137,9 +155,10 @@ public final class TailSamplingSpanProcessor implements SpanProcessor {
 		return List.of();
 	}
 
-	private List<SpanData> decide(ReadableSpan root) {
-		String traceId = root.getSpanContext().getTraceId();
-		SpanData rootData = root.toSpanData();
+	private List<Recorded> decide(Recorded recordedRoot) {
+		// The rules read the root's attributes: those are built whatever the decision.
+		Recorded root = new Recorded(recordedRoot.complete(), null, this.deferredAttributes);
+		String traceId = root.data().getTraceId();
 		TraceBuffer buffer;
 		synchronized (this.lock) {
 			evictExpired();
@@ -149,9 +168,9 @@ public final class TailSamplingSpanProcessor implements SpanProcessor {
 			}
 			this.monitor.recordBuffered(this.buffers.size(), this.bufferedSpans);
 		}
-		List<SpanData> trace = new ArrayList<>((buffer != null) ? buffer.spans : List.of());
-		trace.add(rootData);
-		KeepReason reason = reason(rootData, trace);
+		List<Recorded> trace = new ArrayList<>((buffer != null) ? buffer.spans : List.of());
+		trace.add(root);
+		KeepReason reason = reason(root.data(), trace);
 		synchronized (this.lock) {
 			this.decisions.put(traceId, reason != null);
 		}
@@ -163,9 +182,9 @@ public final class TailSamplingSpanProcessor implements SpanProcessor {
 		return trace;
 	}
 
-	private @Nullable KeepReason reason(SpanData root, List<SpanData> trace) {
+	private @Nullable KeepReason reason(SpanData root, List<Recorded> trace) {
 		if (this.rules.errors() && (isServerError(root)
-				|| trace.stream().anyMatch((span) -> span.getStatus().getStatusCode() == StatusCode.ERROR))) {
+				|| trace.stream().anyMatch((span) -> span.data().getStatus().getStatusCode() == StatusCode.ERROR))) {
 			return KeepReason.ERROR;
 		}
 		Duration threshold = this.rules.slowThreshold();
@@ -240,11 +259,43 @@ public final class TailSamplingSpanProcessor implements SpanProcessor {
 	public record Limits(int maxTraces, int maxSpans, Duration timeout) {
 	}
 
+	/**
+	 * A span ended without sampling, with the attributes its tracing handler deferred.
+	 */
+	private record Recorded(SpanData data, @Nullable Supplier<Attributes> deferred, DeferredSpanAttributes merger) {
+
+		SpanData complete() {
+			if (this.deferred == null) {
+				return this.data;
+			}
+			Attributes more = this.deferred.get();
+			if (more.isEmpty()) {
+				return this.data;
+			}
+			Attributes attributes = this.merger.merge(this.data.getAttributes(), more);
+			int total = this.data.getTotalAttributeCount() + more.size();
+			return new DelegatingSpanData(this.data) {
+
+				@Override
+				public Attributes getAttributes() {
+					return attributes;
+				}
+
+				@Override
+				public int getTotalAttributeCount() {
+					return total;
+				}
+
+			};
+		}
+
+	}
+
 	private static final class TraceBuffer {
 
 		private final long firstSpanNanos;
 
-		private final List<SpanData> spans = new ArrayList<>();
+		private final List<Recorded> spans = new ArrayList<>();
 
 		TraceBuffer(long firstSpanNanos) {
 			this.firstSpanNanos = firstSpanNanos;

@@ -3,7 +3,9 @@ package io.fastagentic.sampling;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -16,6 +18,7 @@ import io.opentelemetry.context.Context;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.testing.time.TestClock;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.opentelemetry.sdk.trace.export.SimpleSpanProcessor;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /**
  * Tests for {@link RuleBasedSampler} and {@link TailSamplingSpanProcessor} on a real SDK
@@ -66,6 +70,87 @@ class TailSamplingSpanProcessorTests {
 		assertThat(this.monitor.kept("error")).isEqualTo(1);
 		assertThat(this.monitor.bufferedTraces()).isZero();
 		assertThat(this.monitor.bufferedSpans()).isZero();
+	}
+
+	@Test
+	void deferredAttributesAreBuiltOnlyForAKeptTrace() {
+		TailSamplingSpanProcessor tail = tail(0.0, true, null, limits(100, 1000));
+		Tracer tracer = this.provider.get("test");
+		AtomicInteger built = new AtomicInteger();
+		Span discardedRoot = tracer.spanBuilder("HTTP POST /chat").startSpan();
+		Span discardedRun = child(tracer, discardedRoot, "agent.run /chat");
+		assertThat(tail.deferredAttributes().defer(discardedRun, () -> {
+			built.incrementAndGet();
+			return Attributes.of(AttributeKey.stringKey("run_id"), "run-1");
+		})).isTrue();
+		discardedRun.end();
+		discardedRoot.end();
+		assertThat(this.exporter.getFinishedSpanItems()).isEmpty();
+		assertThat(built).hasValue(0);
+
+		Span keptRoot = tracer.spanBuilder("HTTP POST /chat").startSpan();
+		Span keptRun = child(tracer, keptRoot, "agent.run /chat");
+		keptRun.setAttribute("duration_ms", 12L);
+		tail.deferredAttributes()
+			.defer(keptRun, () -> Attributes.of(AttributeKey.stringKey("run_id"), "run-2",
+					AttributeKey.longKey("llm.calls"), 2L));
+		keptRun.setStatus(StatusCode.ERROR);
+		keptRun.end();
+		tail.deferredAttributes()
+			.defer(keptRoot, () -> Attributes.of(AttributeKey.longKey("http.response.status_code"), 200L));
+		keptRoot.end();
+		SpanData run = this.exporter.getFinishedSpanItems()
+			.stream()
+			.filter((span) -> span.getName().equals("agent.run /chat"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(run.getAttributes().asMap()).containsOnly(entry(AttributeKey.longKey("duration_ms"), 12L),
+				entry(AttributeKey.stringKey("run_id"), "run-2"), entry(AttributeKey.longKey("llm.calls"), 2L));
+		assertThat(run.getTotalAttributeCount()).isEqualTo(3);
+		assertThat(this.exporter.getFinishedSpanItems()).hasSize(2);
+	}
+
+	@Test
+	void theRootsDeferredStatusCodeKeepsAFailedTrace() {
+		TailSamplingSpanProcessor tail = tail(0.0, true, null, limits(100, 1000));
+		Span root = this.provider.get("test").spanBuilder("HTTP POST /chat").startSpan();
+		tail.deferredAttributes()
+			.defer(root, () -> Attributes.of(AttributeKey.longKey("http.response.status_code"), 503L));
+		root.end();
+		assertThat(this.exporter.getFinishedSpanItems()).singleElement()
+			.satisfies((span) -> assertThat(span.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
+				.isEqualTo(503L));
+	}
+
+	@Test
+	void deferredAttributesKeepTheSpanLimits() {
+		TailSamplingSpanProcessor tail = tail(0.0, true, null, limits(100, 1000));
+		Span root = this.provider.get("test").spanBuilder("HTTP POST /chat").startSpan();
+		root.setAttribute("status", 500L);
+		root.setStatus(StatusCode.ERROR);
+		tail.deferredAttributes()
+			.defer(root,
+					() -> Attributes.builder()
+						.put("a", "0123456789")
+						.put(AttributeKey.stringArrayKey("b"), List.of("abcdefghijk", "x"))
+						.put("c", true)
+						.put("d", 1L)
+						.put("e", 2L)
+						.build());
+		root.end();
+		assertThat(this.exporter.getFinishedSpanItems()).singleElement()
+			.satisfies((span) -> assertThat(span.getAttributes().asMap()).containsOnly(
+					entry(AttributeKey.longKey("status"), 500L), entry(AttributeKey.stringKey("a"), "01234567"),
+					entry(AttributeKey.stringArrayKey("b"), List.of("abcdefgh", "x")),
+					entry(AttributeKey.booleanKey("c"), true)));
+	}
+
+	@Test
+	void sampledSpansAreNeverDeferred() {
+		TailSamplingSpanProcessor tail = tail(1.0, true, null, limits(100, 1000));
+		Span root = this.provider.get("test").spanBuilder("HTTP POST /chat").startSpan();
+		assertThat(tail.deferredAttributes().defer(root, Attributes::empty)).isFalse();
+		root.end();
 	}
 
 	@Test
@@ -211,15 +296,22 @@ class TailSamplingSpanProcessorTests {
 
 	private Tracer tracer(double rate, boolean errors, Duration slowThreshold,
 			TailSamplingSpanProcessor.Limits limits) {
+		tail(rate, errors, slowThreshold, limits);
+		return this.provider.get("test");
+	}
+
+	private TailSamplingSpanProcessor tail(double rate, boolean errors, Duration slowThreshold,
+			TailSamplingSpanProcessor.Limits limits) {
 		TailSamplingSpanProcessor tail = new TailSamplingSpanProcessor(() -> this.exportPipeline,
-				new TailSamplingSpanProcessor.Rules(errors, slowThreshold), limits, this.clock, this.monitor);
+				new TailSamplingSpanProcessor.Rules(errors, slowThreshold), limits, this.clock, this.monitor,
+				SpanLimits.builder().setMaxNumberOfAttributes(4).setMaxAttributeValueLength(8).build());
 		this.provider = SdkTracerProvider.builder()
 			.setClock(this.clock)
 			.setSampler(RuleBasedSampler.create(rate))
 			.addSpanProcessor(this.exportPipeline)
 			.addSpanProcessor(tail)
 			.build();
-		return this.provider.get("test");
+		return tail;
 	}
 
 	private static TailSamplingSpanProcessor.Limits limits(int traces, int spans) {

@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import io.fastagentic.sampling.SamplingMonitor;
+import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import org.junit.jupiter.api.AfterEach;
@@ -66,6 +67,40 @@ class SamplingRulesTests {
 		assertThat(ExportedSpans.names(trace)).contains("agent.run /chat", "llm.call gpt-4o-mini");
 		assertComplete(trace);
 		assertThat(context.getBean(SamplingMonitor.class).kept("slow")).isEqualTo(1);
+	}
+
+	/**
+	 * The spans recorded for the rules get their attributes only if the trace is kept:
+	 * then they carry the same keys, with the same types, as a sampled trace's.
+	 */
+	@Test
+	void keptTraceHasTheAttributesOfASampledTrace() throws Exception {
+		ConfigurableApplicationContext sampled = this.apps.start();
+		Map<String, Set<String>> sampledKeys = attributeKeys(
+				spans(sampled).awaitTrace(traceId(chat(sampled, "What is tracing?", Map.of())), "HTTP POST /chat"));
+		ConfigurableApplicationContext rules = this.apps.start("--fastagentic.otel.sample-rate=0",
+				"--fastagentic.otel.sample-slow-threshold=1ms");
+		List<SpanData> kept = spans(rules).awaitTrace(traceId(chat(rules, "What is tracing?", Map.of())),
+				"HTTP POST /chat");
+		assertThat(attributeKeys(kept)).isEqualTo(sampledKeys);
+		SpanData root = kept.stream().filter((span) -> span.getName().equals("HTTP POST /chat")).findFirst().get();
+		assertThat(root.getAttributes().get(AttributeKey.longKey("http.response.status_code"))).isEqualTo(200L);
+		assertThat(root.getTotalAttributeCount()).isEqualTo(root.getAttributes().size());
+	}
+
+	/**
+	 * The attribute keys of each span name, with their types.
+	 */
+	private static Map<String, Set<String>> attributeKeys(List<SpanData> trace) {
+		return trace.stream()
+			.collect(Collectors.groupingBy(SpanData::getName, java.util.TreeMap::new,
+					Collectors.flatMapping(
+							(span) -> span.getAttributes()
+								.asMap()
+								.keySet()
+								.stream()
+								.map((key) -> key.getKey() + ":" + key.getType()),
+							Collectors.toCollection(java.util.TreeSet::new))));
 	}
 
 	@Test

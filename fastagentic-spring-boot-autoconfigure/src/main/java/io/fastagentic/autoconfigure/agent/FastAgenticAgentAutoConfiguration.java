@@ -1,14 +1,19 @@
 package io.fastagentic.autoconfigure.agent;
 
+import io.fastagentic.annotation.AgentEndpoint;
 import io.fastagentic.autoconfigure.observation.FastAgenticStreamProperties;
-import io.fastagentic.observation.agent.AgentEndpointAspect;
+import io.fastagentic.observation.agent.AgentEndpointInterceptor;
 import io.fastagentic.observation.agent.AgentRunObservationConvention;
 import io.fastagentic.observation.stream.StreamEmitObservationConvention;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
-import org.aspectj.weaver.Advice;
+import org.aopalliance.intercept.MethodInterceptor;
 
+import org.springframework.aop.Advisor;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -18,17 +23,21 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Role;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
  * Auto-configuration of the {@code agent.run} observation of {@code @AgentEndpoint}
- * methods.
+ * methods: an infrastructure advisor (applied by whichever auto-proxy creator Spring Boot
+ * registers, with or without AspectJ) around every method annotated with
+ * {@link AgentEndpoint}, directly or through a composed annotation.
  *
  * @author FastAgentic
  */
 @AutoConfiguration(after = ObservationAutoConfiguration.class)
 @ConditionalOnWebApplication(type = Type.SERVLET)
-@ConditionalOnClass({ Advice.class, DispatcherServlet.class, ObservationRegistry.class, Tracer.class })
+@ConditionalOnClass({ Advisor.class, DispatcherServlet.class, ObservationRegistry.class, Tracer.class })
 @ConditionalOnBean(ObservationRegistry.class)
 @EnableConfigurationProperties(FastAgenticStreamProperties.class)
 public final class FastAgenticAgentAutoConfiguration {
@@ -38,12 +47,25 @@ public final class FastAgenticAgentAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	AgentEndpointAspect agentEndpointAspect(ObservationRegistry registry, ObjectProvider<Tracer> tracer,
+	AgentEndpointInterceptor agentEndpointInterceptor(ObservationRegistry registry, ObjectProvider<Tracer> tracer,
 			ObjectProvider<AgentRunObservationConvention> convention,
 			ObjectProvider<StreamEmitObservationConvention> streamConvention,
 			FastAgenticStreamProperties streamProperties) {
-		return new AgentEndpointAspect(registry, tracer.getIfAvailable(() -> Tracer.NOOP), convention.getIfAvailable(),
-				streamConvention.getIfAvailable(), streamProperties.isSpanPerEvent());
+		return new AgentEndpointInterceptor(registry, tracer.getIfAvailable(() -> Tracer.NOOP),
+				convention.getIfAvailable(), streamConvention.getIfAvailable(), streamProperties.isSpanPerEvent());
+	}
+
+	/**
+	 * The advisor is looked up while post-processors are registered: it resolves the
+	 * interceptor (and with it the registry and the tracer) at the first call of an
+	 * endpoint, so that those beans are still post-processed as usual.
+	 */
+	@Bean
+	@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+	static Advisor agentEndpointAdvisor(ObjectProvider<AgentEndpointInterceptor> interceptor) {
+		SingletonSupplier<AgentEndpointInterceptor> lazy = SingletonSupplier.of(interceptor::getObject);
+		MethodInterceptor advice = (invocation) -> lazy.obtain().invoke(invocation);
+		return new DefaultPointcutAdvisor(new AnnotationMatchingPointcut(null, AgentEndpoint.class, true), advice);
 	}
 
 }

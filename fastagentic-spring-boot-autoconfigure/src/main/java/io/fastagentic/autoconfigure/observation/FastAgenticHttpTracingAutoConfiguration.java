@@ -3,12 +3,14 @@ package io.fastagentic.autoconfigure.observation;
 import io.fastagentic.observation.handler.TypedReceiverTracingObservationHandler;
 import io.fastagentic.observation.http.RedactingClientRequestObservationConvention;
 import io.fastagentic.observation.handler.TypedSenderTracingObservationHandler;
+import io.fastagentic.sampling.TailSamplingSpanProcessor;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandler;
 import io.micrometer.tracing.handler.PropagatingSenderTracingObservationHandler;
 import io.micrometer.tracing.otel.bridge.OtelSpan;
 import io.micrometer.tracing.propagation.Propagator;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -41,17 +43,19 @@ public final class FastAgenticHttpTracingAutoConfiguration {
 	@Bean
 	@Order(MicrometerTracingAutoConfiguration.SENDER_TRACING_OBSERVATION_HANDLER_ORDER)
 	@ConditionalOnMissingBean(PropagatingSenderTracingObservationHandler.class)
-	TypedSenderTracingObservationHandler typedSenderTracingObservationHandler(Tracer tracer, Propagator propagator) {
-		return new TypedSenderTracingObservationHandler(tracer, propagator);
+	TypedSenderTracingObservationHandler typedSenderTracingObservationHandler(Tracer tracer, Propagator propagator,
+			ObjectProvider<TailSamplingSpanProcessor> tailSampling) {
+		return new TypedSenderTracingObservationHandler(tracer, propagator, DeferredAttributesSource.of(tailSampling));
 	}
 
 	@Bean
 	@Order(MicrometerTracingAutoConfiguration.RECEIVER_TRACING_OBSERVATION_HANDLER_ORDER)
 	@ConditionalOnMissingBean(PropagatingReceiverTracingObservationHandler.class)
 	@ConditionalOnClass(name = "org.springframework.http.server.observation.ServerRequestObservationContext")
-	TypedReceiverTracingObservationHandler typedReceiverTracingObservationHandler(Tracer tracer,
-			Propagator propagator) {
-		return new TypedReceiverTracingObservationHandler(tracer, propagator);
+	TypedReceiverTracingObservationHandler typedReceiverTracingObservationHandler(Tracer tracer, Propagator propagator,
+			ObjectProvider<TailSamplingSpanProcessor> tailSampling) {
+		return new TypedReceiverTracingObservationHandler(tracer, propagator,
+				DeferredAttributesSource.of(tailSampling));
 	}
 
 	/**

@@ -18,6 +18,7 @@ import io.fastagentic.observation.llm.LlmPricing;
 import io.fastagentic.observation.stream.StreamEmitObservationConvention;
 import io.fastagentic.observation.tool.AgentToolAspect;
 import io.fastagentic.observation.tool.ToolCallObservationConvention;
+import io.fastagentic.sampling.TailSamplingSpanProcessor;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
@@ -123,8 +124,9 @@ public final class FastAgenticObservationAutoConfiguration {
 		@Bean
 		@Order(AgentTracingObservationHandler.ORDER)
 		@ConditionalOnMissingBean
-		AgentTracingObservationHandler agentTracingObservationHandler(Tracer tracer, ObservationAdapters adapters) {
-			return new AgentTracingObservationHandler(tracer, adapters);
+		AgentTracingObservationHandler agentTracingObservationHandler(Tracer tracer, ObservationAdapters adapters,
+				ObjectProvider<TailSamplingSpanProcessor> tailSampling) {
+			return new AgentTracingObservationHandler(tracer, adapters, DeferredAttributesSource.of(tailSampling));
 		}
 
 	}

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.opentelemetry.sdk.common.Clock;
+import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.SpanProcessor;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
@@ -55,7 +56,7 @@ public final class FastAgenticSamplingAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	TailSamplingSpanProcessor tailSamplingSpanProcessor(ObjectProvider<BatchSpanProcessor> exportPipeline,
-			FastAgenticOtelProperties properties, SamplingMonitor monitor) {
+			FastAgenticOtelProperties properties, SamplingMonitor monitor, ObjectProvider<SpanLimits> spanLimits) {
 		FastAgenticOtelProperties.Sampling sampling = properties.getSampling();
 		return new TailSamplingSpanProcessor(() -> {
 			BatchSpanProcessor batchSpanProcessor = exportPipeline.getIfAvailable();
@@ -63,7 +64,7 @@ public final class FastAgenticSamplingAutoConfiguration {
 		}, new TailSamplingSpanProcessor.Rules(properties.isSampleErrors(), properties.getSampleSlowThreshold()),
 				new TailSamplingSpanProcessor.Limits(sampling.getMaxBufferedTraces(), sampling.getMaxBufferedSpans(),
 						sampling.getBufferTimeout()),
-				Clock.getDefault(), monitor);
+				Clock.getDefault(), monitor, spanLimits.getIfAvailable(SpanLimits::getDefault));
 	}
 
 	@Configuration(proxyBeanMethods = false)

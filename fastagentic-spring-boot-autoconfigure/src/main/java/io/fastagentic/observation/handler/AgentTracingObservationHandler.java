@@ -3,10 +3,14 @@ package io.fastagentic.observation.handler;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import io.fastagentic.sampling.DeferredSpanAttributes;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.TracingObservationHandler;
+import io.micrometer.tracing.otel.bridge.OtelSpan;
+import io.opentelemetry.api.trace.SpanContext;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Makes the spans of agent work, from FastAgentic's observations and from the frameworks'
@@ -39,14 +43,20 @@ public class AgentTracingObservationHandler implements TracingObservationHandler
 
 	private final ObservationAdapters adapters;
 
+	private final @Nullable DeferredSpanAttributes deferredAttributes;
+
 	/**
 	 * Create the handler.
 	 * @param tracer the tracer
 	 * @param adapters tells which observations are agent work
+	 * @param deferredAttributes where the attributes of spans recorded for the sampling
+	 * rules only wait for their trace's decision, or {@code null} without rules
 	 */
-	public AgentTracingObservationHandler(Tracer tracer, ObservationAdapters adapters) {
+	public AgentTracingObservationHandler(Tracer tracer, ObservationAdapters adapters,
+			@Nullable DeferredSpanAttributes deferredAttributes) {
 		this.tracer = tracer;
 		this.adapters = adapters;
+		this.deferredAttributes = deferredAttributes;
 	}
 
 	@Override
@@ -68,7 +78,7 @@ public class AgentTracingObservationHandler implements TracingObservationHandler
 			return;
 		}
 		Span.Builder builder = getTracer().spanBuilder();
-		if (parent != null) {
+		if (parent != null && !isCurrent(parent)) {
 			builder.setParent(parent.context());
 		}
 		if (this.adapters.llmCall(context) != null) {
@@ -102,7 +112,7 @@ public class AgentTracingObservationHandler implements TracingObservationHandler
 
 	@Override
 	public void tagSpan(Observation.Context context, Span span) {
-		TypedSpanAttributes.tagAll(context, span);
+		TypedSpanAttributes.tagAll(context, span, this.deferredAttributes);
 	}
 
 	@Override
@@ -117,6 +127,21 @@ public class AgentTracingObservationHandler implements TracingObservationHandler
 		if (!isTransparent(context)) {
 			TracingObservationHandler.super.onEvent(event, context);
 		}
+	}
+
+	/**
+	 * Whether a span is the current one, as it is when its observation's scope is open:
+	 * the new span then starts from the current context, which holds the parent and the
+	 * baggage, without the bridge merging the parent's baggage into it again.
+	 */
+	private static boolean isCurrent(Span parent) {
+		if (!(parent instanceof OtelSpan)) {
+			return false;
+		}
+		SpanContext current = io.opentelemetry.api.trace.Span.current().getSpanContext();
+		SpanContext parentContext = OtelSpan.toOtel(parent).getSpanContext();
+		return current.isValid() && current.getSpanId().equals(parentContext.getSpanId())
+				&& current.getTraceId().equals(parentContext.getTraceId());
 	}
 
 	private static boolean isTransparent(Observation.Context context) {

@@ -1,5 +1,6 @@
 package io.fastagentic.observation.handler;
 
+import io.fastagentic.sampling.DeferredSpanAttributes;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.transport.ReceiverContext;
 import io.micrometer.tracing.Span;
@@ -8,6 +9,7 @@ import io.micrometer.tracing.handler.PropagatingReceiverTracingObservationHandle
 import io.micrometer.tracing.otel.bridge.OtelSpan;
 import io.micrometer.tracing.propagation.Propagator;
 import io.opentelemetry.api.trace.StatusCode;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
@@ -23,18 +25,24 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 public class TypedReceiverTracingObservationHandler
 		extends PropagatingReceiverTracingObservationHandler<ReceiverContext<?>> {
 
+	private final @Nullable DeferredSpanAttributes deferredAttributes;
+
 	/**
 	 * Create the handler.
 	 * @param tracer the tracer
 	 * @param propagator extracts the incoming trace context
+	 * @param deferredAttributes where the attributes of spans recorded for the sampling
+	 * rules only wait for their trace's decision, or {@code null} without rules
 	 */
-	public TypedReceiverTracingObservationHandler(Tracer tracer, Propagator propagator) {
+	public TypedReceiverTracingObservationHandler(Tracer tracer, Propagator propagator,
+			@Nullable DeferredSpanAttributes deferredAttributes) {
 		super(tracer, propagator);
+		this.deferredAttributes = deferredAttributes;
 	}
 
 	@Override
 	public void tagSpan(ReceiverContext<?> context, Span span) {
-		TypedSpanAttributes.tagAll(context, span);
+		TypedSpanAttributes.tagAll(context, span, this.deferredAttributes);
 	}
 
 	@Override

@@ -4,9 +4,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import io.fastagentic.sampling.DeferredSpanAttributes;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
+import io.micrometer.tracing.otel.bridge.OtelSpan;
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.common.AttributesBuilder;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the numeric, boolean and list keys of agent spans with their OpenTelemetry
@@ -41,47 +47,164 @@ final class TypedSpanAttributes {
 	/**
 	 * Tag a span with every key of an observation, typed when the key is known; the
 	 * {@code error} key marks the span as failed, as Micrometer's handlers do.
+	 * <ul>
+	 * <li>A span that records nothing (its trace was not sampled) is left alone: the
+	 * observation's key values are neither merged nor converted for it.</li>
+	 * <li>A span recorded only for the sampling rules gets its attributes when a rule
+	 * keeps its trace, and not at all when the trace is discarded (see
+	 * {@link DeferredSpanAttributes}); only the error key is applied at once, since the
+	 * error rule reads the span's status.</li>
+	 * </ul>
 	 * @param context the observation's context
 	 * @param span the span
+	 * @param deferred where attributes of spans recorded for the rules wait, or
+	 * {@code null} without sampling rules
 	 */
-	static void tagAll(Observation.Context context, Span span) {
+	static void tagAll(Observation.Context context, Span span, @Nullable DeferredSpanAttributes deferred) {
+		if (span.isNoop()) {
+			return;
+		}
+		if (deferred != null && deferred.defer(OtelSpan.toOtel(span), () -> attributes(context))) {
+			KeyValue error = error(context);
+			if (error != null) {
+				span.error(new RuntimeException(error.getValue()));
+			}
+			return;
+		}
+		Target target = new SpanTarget(span);
 		for (KeyValue keyValue : context.getAllKeyValues()) {
 			if (ERROR.equalsIgnoreCase(keyValue.getKey())) {
 				span.error(new RuntimeException(keyValue.getValue()));
 			}
 			else {
-				tag(span, keyValue.getKey(), keyValue.getValue());
+				put(target, keyValue.getKey(), keyValue.getValue());
 			}
 		}
 	}
 
+	private static @Nullable KeyValue error(Observation.Context context) {
+		for (String key : new String[] { ERROR, "ERROR" }) {
+			KeyValue error = context.getHighCardinalityKeyValue(key);
+			if (error == null) {
+				error = context.getLowCardinalityKeyValue(key);
+			}
+			if (error != null) {
+				return error;
+			}
+		}
+		return null;
+	}
+
 	/**
-	 * Tag a span with one key, typed when the key is known.
-	 * @param span the span
-	 * @param key the key
-	 * @param value the value as text
+	 * The keys of an observation as typed attributes, the error key aside.
 	 */
-	static void tag(Span span, String key, String value) {
+	private static Attributes attributes(Observation.Context context) {
+		AttributesBuilder builder = Attributes.builder();
+		Target target = new AttributesTarget(builder);
+		for (KeyValue keyValue : context.getAllKeyValues()) {
+			if (!ERROR.equalsIgnoreCase(keyValue.getKey())) {
+				put(target, keyValue.getKey(), keyValue.getValue());
+			}
+		}
+		return builder.build();
+	}
+
+	private static void put(Target target, String key, String value) {
 		Type type = TYPES.get(key);
 		if (type == null) {
-			span.tag(key, value);
+			target.put(key, value);
 			return;
 		}
 		try {
 			switch (type) {
-				case LONG -> span.tag(key, Long.parseLong(value));
-				case DOUBLE -> span.tag(key, Double.parseDouble(value));
-				case BOOLEAN -> span.tag(key, Boolean.parseBoolean(value));
-				case STRING_LIST -> span.tagOfStrings(key, list(value));
+				case LONG -> target.put(key, Long.parseLong(value));
+				case DOUBLE -> target.put(key, Double.parseDouble(value));
+				case BOOLEAN -> target.put(key, Boolean.parseBoolean(value));
+				case STRING_LIST -> target.put(key, list(value));
 			}
 		}
 		catch (NumberFormatException ex) {
-			span.tag(key, value);
+			target.put(key, value);
 		}
 	}
 
 	private static List<String> list(String value) {
 		return Arrays.asList(value.split(","));
+	}
+
+	/**
+	 * Where typed values go: a span, or attributes kept for later.
+	 */
+	private interface Target {
+
+		void put(String key, String value);
+
+		void put(String key, long value);
+
+		void put(String key, double value);
+
+		void put(String key, boolean value);
+
+		void put(String key, List<String> value);
+
+	}
+
+	private record SpanTarget(Span span) implements Target {
+
+		@Override
+		public void put(String key, String value) {
+			this.span.tag(key, value);
+		}
+
+		@Override
+		public void put(String key, long value) {
+			this.span.tag(key, value);
+		}
+
+		@Override
+		public void put(String key, double value) {
+			this.span.tag(key, value);
+		}
+
+		@Override
+		public void put(String key, boolean value) {
+			this.span.tag(key, value);
+		}
+
+		@Override
+		public void put(String key, List<String> value) {
+			this.span.tagOfStrings(key, value);
+		}
+
+	}
+
+	private record AttributesTarget(AttributesBuilder builder) implements Target {
+
+		@Override
+		public void put(String key, String value) {
+			this.builder.put(key, value);
+		}
+
+		@Override
+		public void put(String key, long value) {
+			this.builder.put(key, value);
+		}
+
+		@Override
+		public void put(String key, double value) {
+			this.builder.put(key, value);
+		}
+
+		@Override
+		public void put(String key, boolean value) {
+			this.builder.put(key, value);
+		}
+
+		@Override
+		public void put(String key, List<String> value) {
+			this.builder.put(AttributeKey.stringArrayKey(key), value);
+		}
+
 	}
 
 	private enum Type {

@@ -18,12 +18,12 @@ import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import jakarta.servlet.http.HttpServletResponse;
-import org.aspectj.lang.ProceedingJoinPoint;
-import org.aspectj.lang.annotation.Around;
-import org.aspectj.lang.annotation.Aspect;
-import org.aspectj.lang.reflect.MethodSignature;
+import org.aopalliance.intercept.MethodInterceptor;
+import org.aopalliance.intercept.MethodInvocation;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.aop.support.AopUtils;
+import org.springframework.core.MethodClassKey;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
@@ -35,11 +35,14 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * the {@code X-Run-Id} response header, next to a W3C {@code traceresponse} header that
  * names the trace. The observation ends when the returned work really ends; see
  * {@link AgentRunCompletion}.
+ * <p>
+ * A plain AOP Alliance interceptor (see {@code AgentEndpointAdvisor} in the
+ * auto-configuration): no AspectJ join point, signature or reflective advice call on the
+ * request path, and no AspectJ needed on the class path.
  *
  * @author FastAgentic
  */
-@Aspect
-public class AgentEndpointAspect {
+public class AgentEndpointInterceptor implements MethodInterceptor {
 
 	/**
 	 * Response header carrying the run id.
@@ -65,10 +68,10 @@ public class AgentEndpointAspect {
 
 	private final boolean spanPerStreamEvent;
 
-	private final Map<Method, AgentEndpointInfo> endpoints = new ConcurrentHashMap<>();
+	private final Map<MethodClassKey, AgentEndpointInfo> endpoints = new ConcurrentHashMap<>();
 
 	/**
-	 * Create the aspect.
+	 * Create the interceptor.
 	 * @param registry where observations are made
 	 * @param tracer the tracer, for baggage and the trace response header
 	 * @param convention a convention replacing the default, or {@code null}
@@ -77,7 +80,7 @@ public class AgentEndpointAspect {
 	 * @param spanPerStreamEvent whether every event of a streamed response gets its own
 	 * span
 	 */
-	public AgentEndpointAspect(ObservationRegistry registry, Tracer tracer,
+	public AgentEndpointInterceptor(ObservationRegistry registry, Tracer tracer,
 			@Nullable AgentRunObservationConvention convention,
 			@Nullable StreamEmitObservationConvention streamConvention, boolean spanPerStreamEvent) {
 		this.registry = registry;
@@ -89,14 +92,13 @@ public class AgentEndpointAspect {
 
 	/**
 	 * Run an agent endpoint inside its observation.
-	 * @param joinPoint the call
+	 * @param invocation the call
 	 * @return what the endpoint returned, possibly wrapped to report its end
 	 * @throws Throwable whatever the endpoint throws, unchanged
 	 */
-	@Around("@annotation(io.fastagentic.annotation.AgentEndpoint)")
-	public @Nullable Object observeRun(ProceedingJoinPoint joinPoint) throws Throwable {
-		Method method = ((MethodSignature) joinPoint.getSignature()).getMethod();
-		AgentEndpointInfo endpoint = this.endpoints.computeIfAbsent(method, AgentEndpointInfo::of);
+	@Override
+	public @Nullable Object invoke(MethodInvocation invocation) throws Throwable {
+		AgentEndpointInfo endpoint = endpoint(invocation);
 		String runId = RunIds.next();
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
 		AgentRunObservationContext context = new AgentRunObservationContext(endpoint, runId, currentUserId(attributes));
@@ -108,7 +110,7 @@ public class AgentEndpointAspect {
 			Object result;
 			try (Observation.Scope scope = observation.openScope()) {
 				watchStream(attributes, context);
-				result = joinPoint.proceed();
+				result = invocation.proceed();
 			}
 			catch (Throwable ex) {
 				AgentRunCompletion.failed(observation, ex);
@@ -116,6 +118,18 @@ public class AgentEndpointAspect {
 			}
 			return AgentRunCompletion.stopWhenDone(result, observation);
 		}
+	}
+
+	/**
+	 * The endpoint a call is for, read from the annotation of the method the target
+	 * declares (the invoked method may be an interface's) once per method and class.
+	 */
+	private AgentEndpointInfo endpoint(MethodInvocation invocation) {
+		Method method = invocation.getMethod();
+		Class<?> targetClass = (invocation.getThis() != null) ? AopUtils.getTargetClass(invocation.getThis())
+				: method.getDeclaringClass();
+		return this.endpoints.computeIfAbsent(new MethodClassKey(method, targetClass),
+				(key) -> AgentEndpointInfo.of(AopUtils.getMostSpecificMethod(method, targetClass)));
 	}
 
 	/**

@@ -18,7 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.aop.aspectj.annotation.AspectJProxyFactory;
+import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.aop.support.DefaultPointcutAdvisor;
+import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -29,11 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
 /**
- * Tests for {@link AgentEndpointAspect}: each call of an {@link AgentEndpoint} method is
- * one {@code agent.run} observation with a fresh run id, returned to the caller in
- * {@code X-Run-Id}.
+ * Tests for {@link AgentEndpointInterceptor}: each call of an {@link AgentEndpoint}
+ * method is one {@code agent.run} observation with a fresh run id, returned to the caller
+ * in {@code X-Run-Id}.
  */
-class AgentEndpointAspectTests {
+class AgentEndpointInterceptorTests {
 
 	private static final String RUN_ID_PATTERN = "run-[0-9a-f-]{36}";
 
@@ -55,7 +57,7 @@ class AgentEndpointAspectTests {
 
 	@Test
 	void callIsObservedAsAgentRunNamedAfterThePath() {
-		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null, null, false));
+		ChatController controller = proxy(new AgentEndpointInterceptor(this.registry, Tracer.NOOP, null, null, false));
 		assertThat(controller.chat("hello")).isEqualTo("answer to hello");
 		assertThat(this.registry).hasSingleObservationThat()
 			.hasNameEqualTo("agent.run")
@@ -73,7 +75,7 @@ class AgentEndpointAspectTests {
 
 	@Test
 	void runIdIsRecordedAndReturnedInTheRunIdHeader() {
-		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null, null, false));
+		ChatController controller = proxy(new AgentEndpointInterceptor(this.registry, Tracer.NOOP, null, null, false));
 		controller.chat("hello");
 		String runId = this.response.getHeader("X-Run-Id");
 		assertThat(runId).matches(RUN_ID_PATTERN);
@@ -82,7 +84,7 @@ class AgentEndpointAspectTests {
 
 	@Test
 	void nameAttributeNamesTheRun() {
-		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null, null, false));
+		ChatController controller = proxy(new AgentEndpointInterceptor(this.registry, Tracer.NOOP, null, null, false));
 		controller.support();
 		assertThat(this.registry).hasSingleObservationThat()
 			.hasContextualNameEqualTo("agent.run support")
@@ -94,7 +96,7 @@ class AgentEndpointAspectTests {
 
 	@Test
 	void blankAdapterAndModelAreRecordedAsNone() {
-		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null, null, false));
+		ChatController controller = proxy(new AgentEndpointInterceptor(this.registry, Tracer.NOOP, null, null, false));
 		controller.bare();
 		assertThat(this.registry).hasSingleObservationThat()
 			.hasContextualNameEqualTo("agent.run /bare")
@@ -105,7 +107,7 @@ class AgentEndpointAspectTests {
 	@Test
 	void failureIsRethrownUnchangedAndRecordedOnTheStoppedRun() {
 		ChatController target = new ChatController(Tracer.NOOP);
-		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null, null, false),
+		ChatController controller = proxy(new AgentEndpointInterceptor(this.registry, Tracer.NOOP, null, null, false),
 				target);
 		assertThatException().isThrownBy(controller::failing).isSameAs(target.failure);
 		assertThat(this.registry).hasSingleObservationThat()
@@ -117,7 +119,7 @@ class AgentEndpointAspectTests {
 
 	@Test
 	void everyCallGetsItsOwnRunId() {
-		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null, null, false));
+		ChatController controller = proxy(new AgentEndpointInterceptor(this.registry, Tracer.NOOP, null, null, false));
 		controller.chat("first");
 		String firstHeader = this.response.getHeader("X-Run-Id");
 		rebindResponse();
@@ -133,7 +135,7 @@ class AgentEndpointAspectTests {
 
 	@Test
 	void methodWithoutAgentEndpointIsNotObserved() {
-		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null, null, false));
+		ChatController controller = proxy(new AgentEndpointInterceptor(this.registry, Tracer.NOOP, null, null, false));
 		assertThat(controller.health()).isEqualTo("UP");
 		assertThat(this.registry).doesNotHaveAnyObservation();
 		assertThat(this.response.getHeader("X-Run-Id")).isNull();
@@ -142,7 +144,7 @@ class AgentEndpointAspectTests {
 	@Test
 	void callOutsideAnHttpRequestIsObservedWithoutHeaders() {
 		RequestContextHolder.resetRequestAttributes();
-		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null, null, false));
+		ChatController controller = proxy(new AgentEndpointInterceptor(this.registry, Tracer.NOOP, null, null, false));
 		controller.chat("hello");
 		assertThat(this.registry).hasSingleObservationThat()
 			.hasHighCardinalityKeyValueWithKey("run_id")
@@ -160,7 +162,8 @@ class AgentEndpointAspectTests {
 			}
 
 		};
-		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, convention, null, false));
+		ChatController controller = proxy(
+				new AgentEndpointInterceptor(this.registry, Tracer.NOOP, convention, null, false));
 		controller.chat("hello");
 		assertThat(this.registry).hasSingleObservationThat()
 			.hasNameEqualTo("agent.run")
@@ -169,7 +172,7 @@ class AgentEndpointAspectTests {
 
 	@Test
 	void withoutTracingNoTraceResponseHeaderIsWritten() {
-		ChatController controller = proxy(new AgentEndpointAspect(this.registry, Tracer.NOOP, null, null, false));
+		ChatController controller = proxy(new AgentEndpointInterceptor(this.registry, Tracer.NOOP, null, null, false));
 		controller.chat("hello");
 		assertThat(this.response.getHeader("X-Run-Id")).matches(RUN_ID_PATTERN);
 		assertThat(this.response.getHeader("traceresponse")).isNull();
@@ -179,7 +182,7 @@ class AgentEndpointAspectTests {
 	void traceResponseHeaderNamesTheCurrentServerSpan() {
 		try (SdkTracerProvider tracerProvider = SdkTracerProvider.builder().build()) {
 			OtelTracer tracer = otelTracer(tracerProvider);
-			ChatController controller = proxy(new AgentEndpointAspect(this.registry, tracer, null, null, false));
+			ChatController controller = proxy(new AgentEndpointInterceptor(this.registry, tracer, null, null, false));
 			Span serverSpan = tracer.nextSpan().name("http post /chat").start();
 			try (Tracer.SpanInScope scope = tracer.withSpan(serverSpan)) {
 				controller.chat("hello");
@@ -196,7 +199,7 @@ class AgentEndpointAspectTests {
 	void withATracerButNoCurrentSpanNoTraceResponseHeaderIsWritten() {
 		try (SdkTracerProvider tracerProvider = SdkTracerProvider.builder().build()) {
 			ChatController controller = proxy(
-					new AgentEndpointAspect(this.registry, otelTracer(tracerProvider), null, null, false));
+					new AgentEndpointInterceptor(this.registry, otelTracer(tracerProvider), null, null, false));
 			controller.chat("hello");
 			assertThat(this.response.getHeader("X-Run-Id")).matches(RUN_ID_PATTERN);
 			assertThat(this.response.getHeader("traceresponse")).isNull();
@@ -208,7 +211,7 @@ class AgentEndpointAspectTests {
 		try (SdkTracerProvider tracerProvider = SdkTracerProvider.builder().build()) {
 			OtelTracer tracer = otelTracer(tracerProvider);
 			ChatController target = new ChatController(tracer);
-			ChatController controller = proxy(new AgentEndpointAspect(this.registry, tracer, null, null, false),
+			ChatController controller = proxy(new AgentEndpointInterceptor(this.registry, tracer, null, null, false),
 					target);
 			try (BaggageInScope userId = tracer.createBaggageInScope("user_id", "alice")) {
 				controller.chat("hello");
@@ -234,15 +237,16 @@ class AgentEndpointAspectTests {
 		}, new OtelBaggageManager(currentTraceContext, List.of(), List.of()));
 	}
 
-	private static ChatController proxy(AgentEndpointAspect aspect) {
-		return proxy(aspect, new ChatController(Tracer.NOOP));
+	private static ChatController proxy(AgentEndpointInterceptor interceptor) {
+		return proxy(interceptor, new ChatController(Tracer.NOOP));
 	}
 
-	private static ChatController proxy(AgentEndpointAspect aspect, ChatController target) {
-		AspectJProxyFactory factory = new AspectJProxyFactory(target);
+	private static ChatController proxy(AgentEndpointInterceptor interceptor, ChatController target) {
+		ProxyFactory factory = new ProxyFactory(target);
 		factory.setProxyTargetClass(true);
-		factory.addAspect(aspect);
-		return factory.getProxy();
+		factory.addAdvisor(new DefaultPointcutAdvisor(
+				AnnotationMatchingPointcut.forMethodAnnotation(AgentEndpoint.class), interceptor));
+		return (ChatController) factory.getProxy();
 	}
 
 	static class ChatController {
