@@ -64,20 +64,26 @@ final class TypedSpanAttributes {
 		if (span.isNoop()) {
 			return;
 		}
-		if (deferred != null && deferred.defer(OtelSpan.toOtel(span), () -> attributes(context))) {
+		if (!(span instanceof OtelSpan)) {
+			for (KeyValue keyValue : context.getAllKeyValues()) {
+				span.tag(keyValue.getKey(), keyValue.getValue());
+			}
+			return;
+		}
+		io.opentelemetry.api.trace.Span otelSpan = OtelSpan.toOtel(span);
+		if (deferred != null && deferred.defer(otelSpan, () -> attributes(context))) {
 			KeyValue error = error(context);
 			if (error != null) {
 				span.error(new RuntimeException(error.getValue()));
 			}
 			return;
 		}
-		Target target = new SpanTarget(span);
 		for (KeyValue keyValue : context.getAllKeyValues()) {
 			if (ERROR.equalsIgnoreCase(keyValue.getKey())) {
 				span.error(new RuntimeException(keyValue.getValue()));
 			}
 			else {
-				put(target, keyValue.getKey(), keyValue.getValue());
+				put(otelSpan::setAttribute, keyValue.getKey(), keyValue.getValue());
 			}
 		}
 	}
@@ -100,10 +106,9 @@ final class TypedSpanAttributes {
 	 */
 	private static Attributes attributes(Observation.Context context) {
 		AttributesBuilder builder = Attributes.builder();
-		Target target = new AttributesTarget(builder);
 		for (KeyValue keyValue : context.getAllKeyValues()) {
 			if (!ERROR.equalsIgnoreCase(keyValue.getKey())) {
-				put(target, keyValue.getKey(), keyValue.getValue());
+				put(builder::put, keyValue.getKey(), keyValue.getValue());
 			}
 		}
 		return builder.build();
@@ -112,19 +117,19 @@ final class TypedSpanAttributes {
 	private static void put(Target target, String key, String value) {
 		Type type = TYPES.get(key);
 		if (type == null) {
-			target.put(key, value);
+			target.put(AttributeKey.stringKey(key), value);
 			return;
 		}
 		try {
 			switch (type) {
-				case LONG -> target.put(key, Long.parseLong(value));
-				case DOUBLE -> target.put(key, Double.parseDouble(value));
-				case BOOLEAN -> target.put(key, Boolean.parseBoolean(value));
-				case STRING_LIST -> target.put(key, list(value));
+				case LONG -> target.put(AttributeKey.longKey(key), Long.parseLong(value));
+				case DOUBLE -> target.put(AttributeKey.doubleKey(key), Double.parseDouble(value));
+				case BOOLEAN -> target.put(AttributeKey.booleanKey(key), Boolean.parseBoolean(value));
+				case STRING_LIST -> target.put(AttributeKey.stringArrayKey(key), list(value));
 			}
 		}
 		catch (NumberFormatException ex) {
-			target.put(key, value);
+			target.put(AttributeKey.stringKey(key), value);
 		}
 	}
 
@@ -135,75 +140,10 @@ final class TypedSpanAttributes {
 	/**
 	 * Where typed values go: a span, or attributes kept for later.
 	 */
+	@FunctionalInterface
 	private interface Target {
 
-		void put(String key, String value);
-
-		void put(String key, long value);
-
-		void put(String key, double value);
-
-		void put(String key, boolean value);
-
-		void put(String key, List<String> value);
-
-	}
-
-	private record SpanTarget(Span span) implements Target {
-
-		@Override
-		public void put(String key, String value) {
-			this.span.tag(key, value);
-		}
-
-		@Override
-		public void put(String key, long value) {
-			this.span.tag(key, value);
-		}
-
-		@Override
-		public void put(String key, double value) {
-			this.span.tag(key, value);
-		}
-
-		@Override
-		public void put(String key, boolean value) {
-			this.span.tag(key, value);
-		}
-
-		@Override
-		public void put(String key, List<String> value) {
-			this.span.tagOfStrings(key, value);
-		}
-
-	}
-
-	private record AttributesTarget(AttributesBuilder builder) implements Target {
-
-		@Override
-		public void put(String key, String value) {
-			this.builder.put(key, value);
-		}
-
-		@Override
-		public void put(String key, long value) {
-			this.builder.put(key, value);
-		}
-
-		@Override
-		public void put(String key, double value) {
-			this.builder.put(key, value);
-		}
-
-		@Override
-		public void put(String key, boolean value) {
-			this.builder.put(key, value);
-		}
-
-		@Override
-		public void put(String key, List<String> value) {
-			this.builder.put(AttributeKey.stringArrayKey(key), value);
-		}
+		<T> void put(AttributeKey<T> key, T value);
 
 	}
 
