@@ -24,9 +24,9 @@ import org.jspecify.annotations.Nullable;
  * A tracing handler offers a span's attributes as it ends the span; the
  * {@link TailSamplingSpanProcessor} that owns this takes them back when the span ends,
  * microseconds later, and builds them only for a kept trace. What the rules read is not
- * deferred: the span's status is set at once, and the local root's attributes are built
- * for the decision. A span the processor does not see (over {@code maxPending} at once)
- * is tagged at once, so nothing is held without bound.
+ * deferred: the span's status is set at once (a 5xx answer included), so the decision
+ * needs no attribute of a span whose attributes wait. A span the processor does not see
+ * (over {@code maxPending} at once) is tagged at once, so nothing is held without bound.
  *
  * @author FastAgentic
  */

@@ -155,9 +155,7 @@ public final class TailSamplingSpanProcessor implements SpanProcessor {
 		return List.of();
 	}
 
-	private List<Recorded> decide(Recorded recordedRoot) {
-		// The rules read the root's attributes: those are built whatever the decision.
-		Recorded root = new Recorded(recordedRoot.complete(), null, this.deferredAttributes);
+	private List<Recorded> decide(Recorded root) {
 		String traceId = root.data().getTraceId();
 		TraceBuffer buffer;
 		synchronized (this.lock) {
@@ -170,7 +168,7 @@ public final class TailSamplingSpanProcessor implements SpanProcessor {
 		}
 		List<Recorded> trace = new ArrayList<>((buffer != null) ? buffer.spans : List.of());
 		trace.add(root);
-		KeepReason reason = reason(root.data(), trace);
+		KeepReason reason = reason(root, trace);
 		synchronized (this.lock) {
 			this.decisions.put(traceId, reason != null);
 		}
@@ -182,13 +180,19 @@ public final class TailSamplingSpanProcessor implements SpanProcessor {
 		return trace;
 	}
 
-	private @Nullable KeepReason reason(SpanData root, List<Recorded> trace) {
-		if (this.rules.errors() && (isServerError(root)
+	/**
+	 * Why a trace is kept, if it is. A root whose attributes were deferred was ended by
+	 * one of FastAgentic's tracing handlers, which mark a 5xx answer as an ERROR status
+	 * at once: its attributes are not built for the decision.
+	 */
+	private @Nullable KeepReason reason(Recorded root, List<Recorded> trace) {
+		SpanData rootData = root.data();
+		if (this.rules.errors() && ((root.deferred() == null && isServerError(rootData))
 				|| trace.stream().anyMatch((span) -> span.data().getStatus().getStatusCode() == StatusCode.ERROR))) {
 			return KeepReason.ERROR;
 		}
 		Duration threshold = this.rules.slowThreshold();
-		if (threshold != null && root.getEndEpochNanos() - root.getStartEpochNanos() > threshold.toNanos()) {
+		if (threshold != null && rootData.getEndEpochNanos() - rootData.getStartEpochNanos() > threshold.toNanos()) {
 			return KeepReason.SLOW;
 		}
 		return null;

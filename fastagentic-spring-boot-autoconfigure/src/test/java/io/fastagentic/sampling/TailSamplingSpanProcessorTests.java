@@ -111,15 +111,28 @@ class TailSamplingSpanProcessorTests {
 	}
 
 	@Test
-	void theRootsDeferredStatusCodeKeepsAFailedTrace() {
+	void aDeferredRootIsJudgedByItsStatusWithoutBuildingItsAttributes() {
 		TailSamplingSpanProcessor tail = tail(0.0, true, null, limits(100, 1000));
-		Span root = this.provider.get("test").spanBuilder("HTTP POST /chat").startSpan();
-		tail.deferredAttributes()
-			.defer(root, () -> Attributes.of(AttributeKey.longKey("http.response.status_code"), 503L));
-		root.end();
+		Tracer tracer = this.provider.get("test");
+		AtomicInteger built = new AtomicInteger();
+		Span ordinary = tracer.spanBuilder("HTTP POST /chat").startSpan();
+		tail.deferredAttributes().defer(ordinary, () -> {
+			built.incrementAndGet();
+			return Attributes.of(AttributeKey.longKey("http.response.status_code"), 200L);
+		});
+		ordinary.end();
+		assertThat(built).hasValue(0);
+		Span failed = tracer.spanBuilder("HTTP POST /chat").startSpan();
+		tail.deferredAttributes().defer(failed, () -> {
+			built.incrementAndGet();
+			return Attributes.of(AttributeKey.longKey("http.response.status_code"), 503L);
+		});
+		failed.setStatus(StatusCode.ERROR);
+		failed.end();
 		assertThat(this.exporter.getFinishedSpanItems()).singleElement()
 			.satisfies((span) -> assertThat(span.getAttributes().get(AttributeKey.longKey("http.response.status_code")))
 				.isEqualTo(503L));
+		assertThat(built).hasValue(1);
 	}
 
 	@Test

@@ -41,6 +41,8 @@ final class TypedSpanAttributes {
 
 	private static final String ERROR = "error";
 
+	private static final String[] ERROR_KEYS = { ERROR, "ERROR" };
+
 	private TypedSpanAttributes() {
 	}
 
@@ -89,7 +91,7 @@ final class TypedSpanAttributes {
 	}
 
 	private static @Nullable KeyValue error(Observation.Context context) {
-		for (String key : new String[] { ERROR, "ERROR" }) {
+		for (String key : ERROR_KEYS) {
 			KeyValue error = context.getHighCardinalityKeyValue(key);
 			if (error == null) {
 				error = context.getLowCardinalityKeyValue(key);
