@@ -101,12 +101,28 @@ public class AgentTracingObservationHandler implements TracingObservationHandler
 		span.name(getSpanName(context));
 		tagSpan(context, span);
 		Timing timing = context.get(Timing.class);
-		if (timing == null) {
+		long elapsedNanos = (timing != null) ? System.nanoTime() - timing.startNanoTime() : 0;
+		if (span instanceof OtelSpan) {
+			// Ended through OpenTelemetry: the bridge's end() would snapshot a recording
+			// span to read its status and turn UNSET into OK, a status instrumentation
+			// leaves to the application.
+			end(OtelSpan.toOtel(span), timing, elapsedNanos);
+		}
+		else if (timing != null) {
+			span.tag(DURATION_MS, Math.round(elapsedNanos / 1_000_000.0));
+			span.end(timing.startEpochNanos() + elapsedNanos, TimeUnit.NANOSECONDS);
+		}
+		else {
 			endSpan(context, span);
+		}
+	}
+
+	private static void end(io.opentelemetry.api.trace.Span span, @Nullable Timing timing, long elapsedNanos) {
+		if (timing == null) {
+			span.end();
 			return;
 		}
-		long elapsedNanos = System.nanoTime() - timing.startNanoTime();
-		span.tag(DURATION_MS, Math.round(elapsedNanos / 1_000_000.0));
+		span.setAttribute(DURATION_MS, Math.round(elapsedNanos / 1_000_000.0));
 		span.end(timing.startEpochNanos() + elapsedNanos, TimeUnit.NANOSECONDS);
 	}
 
