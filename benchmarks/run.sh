@@ -4,7 +4,8 @@
 # whole-application load run of the sample (POST /chat, 127.0.0.1 only, bounded, stops by
 # itself): FastAgentic's modes and its peers (plain Spring Boot tracing, the OpenTelemetry
 # Java agent, which the build copies from Maven Central to benchmarks/target/otel-agent/),
-# each in a child JVM of its own. Takes roughly 45 minutes on 2 cores (estimated).
+# each in a child JVM of its own. Takes about 2 hours on 2 cores with the defaults (measured:
+# 2 JMH passes 22 min; a load run of 2 rounds of 3000 requests 37 min).
 #
 #   benchmarks/run.sh
 #   JMH_ARGS="-f 0 -wi 0 -i 1 -r 100ms" LOAD_ARGS="--rounds=1 --requests=2000 --jvm-warmup=1000 --soak=0 --export-seconds=0" benchmarks/run.sh   # quick look
