@@ -31,7 +31,7 @@ import org.springframework.web.servlet.DispatcherServlet;
  * Auto-configuration of the {@code agent.run} observation of {@code @AgentEndpoint}
  * methods: an infrastructure advisor (applied by whichever auto-proxy creator Spring Boot
  * registers, with or without AspectJ) around every method annotated with
- * {@link AgentEndpoint}, directly or through a composed annotation.
+ * {@link AgentEndpoint}, on the class or on an interface it implements.
  *
  * @author FastAgentic
  */

@@ -36,9 +36,9 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * names the trace. The observation ends when the returned work really ends; see
  * {@link AgentRunCompletion}.
  * <p>
- * A plain AOP Alliance interceptor (see {@code AgentEndpointAdvisor} in the
- * auto-configuration): no AspectJ join point, signature or reflective advice call on the
- * request path, and no AspectJ needed on the class path.
+ * A plain AOP Alliance interceptor (the auto-configuration's {@code agentEndpointAdvisor}
+ * applies it): no AspectJ join point, signature or reflective advice call on the request
+ * path, and no AspectJ needed on the class path.
  *
  * @author FastAgentic
  */
