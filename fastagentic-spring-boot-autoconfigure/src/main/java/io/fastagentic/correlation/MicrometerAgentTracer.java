@@ -1,6 +1,5 @@
 package io.fastagentic.correlation;
 
-import io.micrometer.tracing.Baggage;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import org.jspecify.annotations.Nullable;
@@ -31,17 +30,14 @@ public final class MicrometerAgentTracer implements AgentTracer {
 
 	@Override
 	public @Nullable String currentRunId() {
-		return baggage(CorrelationKeys.RUN_ID);
+		AgentCorrelation correlation = AgentCorrelation.current();
+		return (correlation != null) ? correlation.runId() : null;
 	}
 
 	@Override
 	public @Nullable String currentUserId() {
-		return baggage(CorrelationKeys.USER_ID);
-	}
-
-	private @Nullable String baggage(String name) {
-		Baggage baggage = this.tracer.getBaggage(name);
-		return (baggage != null) ? baggage.get() : null;
+		AgentCorrelation correlation = AgentCorrelation.current();
+		return (correlation != null) ? correlation.userId() : null;
 	}
 
 	private static final class MicrometerAgentSpan implements AgentSpan {

@@ -3,6 +3,7 @@ package io.fastagentic.web;
 import java.io.IOException;
 
 import io.fastagentic.annotation.AgentEndpointInfo;
+import io.fastagentic.correlation.AgentCorrelation;
 import io.fastagentic.correlation.CorrelationKeys;
 import io.fastagentic.observation.stream.EventStreamResponse;
 import io.fastagentic.web.auth.AgentAuthenticator;
@@ -13,8 +14,7 @@ import io.fastagentic.web.auth.AuthenticationResult;
 import io.fastagentic.web.auth.DefaultAuthObservationConvention;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.tracing.BaggageInScope;
-import io.micrometer.tracing.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -53,8 +53,6 @@ public class AuthValidateFilter extends OncePerRequestFilter {
 
 	private final ObservationRegistry registry;
 
-	private final Tracer tracer;
-
 	private final @Nullable AuthObservationConvention convention;
 
 	/**
@@ -62,15 +60,13 @@ public class AuthValidateFilter extends OncePerRequestFilter {
 	 * @param endpoints the agent endpoints
 	 * @param authenticator decides who calls
 	 * @param registry where observations are made
-	 * @param tracer the tracer, for baggage
 	 * @param convention a convention replacing the default, or {@code null}
 	 */
 	public AuthValidateFilter(AgentEndpointRegistry endpoints, AgentAuthenticator authenticator,
-			ObservationRegistry registry, Tracer tracer, @Nullable AuthObservationConvention convention) {
+			ObservationRegistry registry, @Nullable AuthObservationConvention convention) {
 		this.endpoints = endpoints;
 		this.authenticator = authenticator;
 		this.registry = registry;
-		this.tracer = tracer;
 		this.convention = convention;
 	}
 
@@ -108,7 +104,7 @@ public class AuthValidateFilter extends OncePerRequestFilter {
 		request.setAttribute(ENDPOINT_ATTRIBUTE, endpoint);
 		request.setAttribute(CALLER_ATTRIBUTE, caller);
 		request.setAttribute(CorrelationKeys.USER_ID_ATTRIBUTE, caller.userId());
-		try (BaggageInScope userId = this.tracer.createBaggageInScope(CorrelationKeys.USER_ID, caller.userId())) {
+		try (Scope userScope = AgentCorrelation.openUser(caller.userId())) {
 			// The run counts the server-sent events its response carries.
 			chain.doFilter(request, EventStreamResponse.watch(request, response));
 		}

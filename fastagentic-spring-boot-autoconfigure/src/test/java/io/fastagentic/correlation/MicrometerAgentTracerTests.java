@@ -2,7 +2,6 @@ package io.fastagentic.correlation;
 
 import java.util.List;
 
-import io.micrometer.tracing.BaggageInScope;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.otel.bridge.OtelBaggageManager;
@@ -11,6 +10,7 @@ import io.micrometer.tracing.otel.bridge.OtelTracer;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.AttributeType;
 import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -125,11 +125,10 @@ class MicrometerAgentTracerTests {
 	}
 
 	@Test
-	void currentRunIdAndUserIdComeFromBaggage() {
+	void currentRunIdAndUserIdAreTheCurrentCorrelation() {
 		assertThat(this.agentTracer.currentRunId()).isNull();
 		assertThat(this.agentTracer.currentUserId()).isNull();
-		try (BaggageInScope runId = this.tracer.createBaggageInScope("run_id", "run-1");
-				BaggageInScope userId = this.tracer.createBaggageInScope("user_id", "alice")) {
+		try (Scope userId = AgentCorrelation.openUser("alice"); Scope runId = AgentCorrelation.openRun("run-1")) {
 			assertThat(this.agentTracer.currentRunId()).isEqualTo("run-1");
 			assertThat(this.agentTracer.currentUserId()).isEqualTo("alice");
 		}

@@ -7,6 +7,7 @@ import java.util.Map;
 
 import io.fastagentic.annotation.AgentEndpoint;
 import io.fastagentic.annotation.AgentEndpointInfo;
+import io.fastagentic.correlation.AgentCorrelation;
 import io.fastagentic.web.auth.AgentAuthenticator;
 import io.fastagentic.web.auth.AnonymousAuthenticator;
 import io.fastagentic.web.auth.ApiKeyAuthenticator;
@@ -15,12 +16,6 @@ import io.fastagentic.web.policy.AgentPolicy;
 import io.fastagentic.web.policy.AllowAllPolicy;
 import io.fastagentic.web.policy.PolicyDecision;
 import io.micrometer.observation.tck.TestObservationRegistry;
-import io.micrometer.tracing.Baggage;
-import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.otel.bridge.OtelBaggageManager;
-import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
-import io.micrometer.tracing.otel.bridge.OtelTracer;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
@@ -298,19 +293,12 @@ class AuthAndPolicyFilterTests {
 	}
 
 	@Test
-	void callerUserIdIsBaggageWhileTheEndpointRuns() throws Exception {
-		try (SdkTracerProvider tracerProvider = SdkTracerProvider.builder().build()) {
-			OtelCurrentTraceContext currentTraceContext = new OtelCurrentTraceContext();
-			OtelTracer tracer = new OtelTracer(tracerProvider.get("test"), currentTraceContext, (event) -> {
-			}, new OtelBaggageManager(currentTraceContext, List.of(), List.of()));
-			this.endpoint.tracer = tracer;
-			MockHttpServletRequest request = new MockHttpServletRequest("POST", "/chat");
-			request.addHeader("X-API-Key", "k1");
-			perform(request, new ApiKeyAuthenticator(Map.of("k1", "alice")), new AllowAllPolicy(), tracer);
-			assertThat(this.endpoint.userIdSeen).isEqualTo("alice");
-			Baggage afterwards = tracer.getBaggage("user_id");
-			assertThat((afterwards != null) ? afterwards.get() : null).isNull();
-		}
+	void callerUserIdIsCurrentWhileTheEndpointRuns() throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/chat");
+		request.addHeader("X-API-Key", "k1");
+		perform(request, new ApiKeyAuthenticator(Map.of("k1", "alice")), new AllowAllPolicy());
+		assertThat(this.endpoint.userIdSeen).isEqualTo("alice");
+		assertThat(AgentCorrelation.current()).isNull();
 	}
 
 	@Test
@@ -327,13 +315,7 @@ class AuthAndPolicyFilterTests {
 
 	private void perform(MockHttpServletRequest request, AgentAuthenticator authenticator, AgentPolicy policy)
 			throws IOException, ServletException {
-		perform(request, authenticator, policy, Tracer.NOOP);
-	}
-
-	private void perform(MockHttpServletRequest request, AgentAuthenticator authenticator, AgentPolicy policy,
-			Tracer tracer) throws IOException, ServletException {
-		AuthValidateFilter authValidate = new AuthValidateFilter(this.endpoints, authenticator, this.registry, tracer,
-				null);
+		AuthValidateFilter authValidate = new AuthValidateFilter(this.endpoints, authenticator, this.registry, null);
 		PolicyCheckFilter policyCheck = new PolicyCheckFilter(policy, this.registry, null);
 		new MockFilterChain(this.endpoint, authValidate, policyCheck).doFilter(request, this.response);
 	}
@@ -386,15 +368,13 @@ class AuthAndPolicyFilterTests {
 
 		int calls;
 
-		Tracer tracer = Tracer.NOOP;
-
 		String userIdSeen;
 
 		@Override
 		protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
 			this.calls++;
-			Baggage userId = this.tracer.getBaggage("user_id");
-			this.userIdSeen = (userId != null) ? userId.get() : null;
+			AgentCorrelation correlation = AgentCorrelation.current();
+			this.userIdSeen = (correlation != null) ? correlation.userId() : null;
 			response.getWriter().write("agent answer");
 		}
 

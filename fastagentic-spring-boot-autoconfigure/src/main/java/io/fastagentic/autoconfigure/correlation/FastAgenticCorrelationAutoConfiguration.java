@@ -1,7 +1,9 @@
 package io.fastagentic.autoconfigure.correlation;
 
+import io.fastagentic.correlation.AgentCorrelation;
 import io.fastagentic.correlation.AgentTracer;
 import io.fastagentic.correlation.CorrelationKeys;
+import io.fastagentic.correlation.CorrelationMdcEventListener;
 import io.fastagentic.correlation.MicrometerAgentTracer;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.otel.bridge.Slf4JEventListener;
@@ -18,8 +20,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Auto-configuration of the correlated ids in logs and of the custom span facade. The
  * trace and span ids go into the MDC as {@code trace_id} and {@code span_id} (replacing
- * Spring Boot's {@code traceId}/{@code spanId}); {@code run_id} and {@code user_id} are
- * baggage that Boot's correlation listener copies into the MDC.
+ * Spring Boot's {@code traceId}/{@code spanId}); {@code run_id} and {@code user_id}
+ * follow the current context ({@link AgentCorrelation}) into the MDC.
  *
  * @author FastAgentic
  */
@@ -44,6 +46,12 @@ public final class FastAgenticCorrelationAutoConfiguration {
 		@ConditionalOnMissingBean
 		Slf4JEventListener fastAgenticSlf4JEventListener() {
 			return new Slf4JEventListener(CorrelationKeys.TRACE_ID, CorrelationKeys.SPAN_ID);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean
+		CorrelationMdcEventListener correlationMdcEventListener() {
+			return new CorrelationMdcEventListener();
 		}
 
 	}

@@ -2,6 +2,21 @@ package io.fastagentic.autoconfigure.observation;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import io.fastagentic.observation.agent.AgentRunObservationContext;
+import io.fastagentic.observation.checkpoint.CheckpointWriteObservationContext;
+import io.fastagentic.observation.handler.AgentMeterObservationHandler;
+import io.fastagentic.observation.llm.LlmCallObservationContext;
+import io.fastagentic.observation.stream.StreamEmitObservationContext;
+import io.fastagentic.observation.tool.ToolCallObservationContext;
+import io.fastagentic.propagation.jdbc.JdbcQueryObservationContext;
+import io.fastagentic.web.auth.AuthObservationContext;
+import io.fastagentic.web.policy.PolicyObservationContext;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler.IgnoredMeters;
+import io.micrometer.observation.Observation;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 
 import io.fastagentic.autoconfigure.correlation.FastAgenticCorrelationAutoConfiguration;
 import io.fastagentic.correlation.AgentTracer;
@@ -140,6 +155,25 @@ public final class FastAgenticObservationAutoConfiguration {
 		@ConditionalOnMissingBean
 		LlmUsageMetricsHandler llmUsageMetricsHandler(MeterRegistry registry, ObservationAdapters adapters) {
 			return new LlmUsageMetricsHandler(registry, adapters);
+		}
+
+		@Bean
+		@Order(AgentMeterObservationHandler.ORDER)
+		@ConditionalOnMissingBean
+		AgentMeterObservationHandler agentMeterObservationHandler(MeterRegistry registry, Environment environment) {
+			Set<IgnoredMeters> ignored = Binder.get(environment)
+				.bind("management.metrics.observations.ignored-meters", Bindable.setOf(IgnoredMeters.class))
+				.orElse(Set.of());
+			return new AgentMeterObservationHandler(registry, MetricsConfiguration::isOwnObservation,
+					!ignored.contains(IgnoredMeters.LONG_TASK_TIMER));
+		}
+
+		private static boolean isOwnObservation(Observation.Context context) {
+			return context instanceof AgentRunObservationContext || context instanceof LlmCallObservationContext
+					|| context instanceof ToolCallObservationContext
+					|| context instanceof CheckpointWriteObservationContext
+					|| context instanceof StreamEmitObservationContext || context instanceof AuthObservationContext
+					|| context instanceof PolicyObservationContext || context instanceof JdbcQueryObservationContext;
 		}
 
 	}

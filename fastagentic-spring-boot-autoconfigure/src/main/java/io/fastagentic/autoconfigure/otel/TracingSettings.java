@@ -165,7 +165,6 @@ final class TracingSettings {
 	 * user set.
 	 */
 	private static void putCorrelationDefaults(Binder binder, Map<String, Object> properties) {
-		putIfUnbound(binder, properties, "management.tracing.baggage.correlation.fields", "run_id,user_id");
 		putIfUnbound(binder, properties, "logging.pattern.correlation", CORRELATION_PATTERN);
 		putIfUnbound(binder, properties, "spring.task.execution.propagate-context", "true");
 	}

@@ -100,10 +100,10 @@ public final class FastAgenticWebAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingFilterBean(AuthValidateFilter.class)
 	FilterRegistrationBean<AuthValidateFilter> fastAgenticAuthValidateFilter(AgentEndpointRegistry endpoints,
-			AgentAuthenticator authenticator, ObservationRegistry registry, ObjectProvider<Tracer> tracer,
+			AgentAuthenticator authenticator, ObservationRegistry registry,
 			ObjectProvider<AuthObservationConvention> convention) {
 		AuthValidateFilter filter = new AuthValidateFilter(endpoints, authenticator, registry,
-				tracer.getIfAvailable(() -> Tracer.NOOP), convention.getIfAvailable());
+				convention.getIfAvailable());
 		FilterRegistrationBean<AuthValidateFilter> registration = new FilterRegistrationBean<>(filter);
 		registration.setOrder(AUTH_VALIDATE_FILTER_ORDER);
 		registration.setDispatcherTypes(DispatcherType.REQUEST);

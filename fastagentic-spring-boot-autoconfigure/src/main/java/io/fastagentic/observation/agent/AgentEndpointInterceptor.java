@@ -6,17 +6,17 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.fastagentic.annotation.AgentEndpoint;
 import io.fastagentic.annotation.AgentEndpointInfo;
+import io.fastagentic.correlation.AgentCorrelation;
 import io.fastagentic.correlation.CorrelationKeys;
 import io.fastagentic.observation.stream.AgentStream;
 import io.fastagentic.observation.stream.EventStreamResponse;
 import io.fastagentic.observation.stream.StreamEmitObservationConvention;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.tracing.Baggage;
-import io.micrometer.tracing.BaggageInScope;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
+import io.opentelemetry.context.Scope;
 import jakarta.servlet.http.HttpServletResponse;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
@@ -30,11 +30,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Traces every call of an {@link AgentEndpoint} method as an {@code agent.run {endpoint}}
- * observation, child of the HTTP server span. Each run gets a {@code run_id}, put into
- * baggage (so logs and child spans on any thread carry it) and returned to the caller in
- * the {@code X-Run-Id} response header, next to a W3C {@code traceresponse} header that
- * names the trace. The observation ends when the returned work really ends; see
- * {@link AgentRunCompletion}.
+ * observation, child of the HTTP server span. Each run gets a {@code run_id}, made
+ * current ({@link AgentCorrelation}, so logs and child spans on any thread carry it) and
+ * returned to the caller in the {@code X-Run-Id} response header, next to a W3C
+ * {@code traceresponse} header that names the trace. The observation ends when the
+ * returned work really ends; see {@link AgentRunCompletion}.
  * <p>
  * A plain AOP Alliance interceptor (the auto-configuration's {@code agentEndpointAdvisor}
  * applies it): no AspectJ join point, signature or reflective advice call on the request
@@ -105,7 +105,7 @@ public class AgentEndpointInterceptor implements MethodInterceptor {
 		Observation observation = AgentRunObservationDocumentation.AGENT_RUN.observation(this.convention,
 				DEFAULT_CONVENTION, () -> context, this.registry);
 		writeResponseHeaders(attributes, runId);
-		try (BaggageInScope runBaggage = this.tracer.createBaggageInScope(CorrelationKeys.RUN_ID, runId)) {
+		try (Scope runScope = AgentCorrelation.openRun(runId)) {
 			observation.start();
 			Object result;
 			try (Observation.Scope scope = observation.openScope()) {
@@ -149,15 +149,14 @@ public class AgentEndpointInterceptor implements MethodInterceptor {
 	}
 
 	private String currentUserId(@Nullable RequestAttributes attributes) {
-		// The caller the auth filter found is the user id it put into baggage: read it
-		// without building a view of the current baggage on every run.
+		// The caller the auth filter found, left on the request and made current.
 		if (attributes != null && attributes.getAttribute(CorrelationKeys.USER_ID_ATTRIBUTE,
 				RequestAttributes.SCOPE_REQUEST) instanceof String callerId) {
 			return callerId;
 		}
-		Baggage userId = this.tracer.getBaggage(CorrelationKeys.USER_ID);
-		String value = (userId != null) ? userId.get() : null;
-		return (value != null) ? value : ANONYMOUS;
+		AgentCorrelation correlation = AgentCorrelation.current();
+		String userId = (correlation != null) ? correlation.userId() : null;
+		return (userId != null) ? userId : ANONYMOUS;
 	}
 
 	private void writeResponseHeaders(@Nullable RequestAttributes attributes, String runId) {

@@ -1,8 +1,6 @@
 package io.fastagentic.observation.handler;
 
 import java.math.BigDecimal;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import io.fastagentic.observation.llm.LlmCallDetails;
 import io.fastagentic.observation.llm.LlmCallObservationContext;
@@ -36,11 +34,9 @@ public class LlmUsageMetricsHandler extends LlmCallEndHandler {
 
 	private static final String UNKNOWN = "unknown";
 
-	private static final int MAX_CACHED_METERS = 1000;
-
 	private final MeterRegistry registry;
 
-	private final Map<MetersKey, Meters> meters = new ConcurrentHashMap<>();
+	private final MeterCache<MetersKey, Meters> meters;
 
 	/**
 	 * Create a handler.
@@ -50,6 +46,7 @@ public class LlmUsageMetricsHandler extends LlmCallEndHandler {
 	public LlmUsageMetricsHandler(MeterRegistry registry, ObservationAdapters adapters) {
 		super(adapters);
 		this.registry = registry;
+		this.meters = new MeterCache<>(registry);
 	}
 
 	@Override
@@ -75,22 +72,11 @@ public class LlmUsageMetricsHandler extends LlmCallEndHandler {
 	}
 
 	/**
-	 * The meters of a model, provider and response model, registered once and reused:
-	 * looking them up in the registry on every call (builders, their tags sorted,
-	 * registry lookups) cost more than the rest of the handler. Past
-	 * {@value #MAX_CACHED_METERS} combinations they are looked up every time.
+	 * The meters of a model, provider and response model, registered once and reused.
 	 */
 	private Meters meters(MetersKey key, Observation.Context context) {
 		Meters meters = this.meters.get(key);
-		if (meters != null) {
-			return meters;
-		}
-		meters = new Meters(key, context, this.registry);
-		if (this.meters.size() < MAX_CACHED_METERS) {
-			Meters existing = this.meters.putIfAbsent(key, meters);
-			return (existing != null) ? existing : meters;
-		}
-		return meters;
+		return (meters != null) ? meters : this.meters.put(key, new Meters(key, context, this.registry));
 	}
 
 	private record MetersKey(String model, String provider, String responseModel, boolean recordsGenAiUsage) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
+import io.fastagentic.correlation.AgentCorrelation;
 import io.fastagentic.correlation.CorrelationKeys;
 import io.opentelemetry.api.baggage.Baggage;
 import io.opentelemetry.api.baggage.BaggageBuilder;
@@ -153,7 +154,8 @@ public final class AgentTextMapPropagator implements TextMapPropagator {
 
 	@Override
 	public <C> void inject(Context context, @Nullable C carrier, TextMapSetter<C> setter) {
-		Context outgoing = baggageAllowed(carrier) ? context : context.with(Baggage.empty());
+		Context outgoing = baggageAllowed(carrier) ? AgentCorrelation.withBaggage(context)
+				: context.with(Baggage.empty());
 		TextMapSetter<C> headers = setter;
 		SpanContext spanContext = Span.fromContext(outgoing).getSpanContext();
 		if (B3Headers.isDebug(spanContext)) {

@@ -1,18 +1,27 @@
 package io.fastagentic.autoconfigure.observation;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import io.fastagentic.autoconfigure.correlation.FastAgenticCorrelationAutoConfiguration;
 import io.fastagentic.observation.AgentObservations;
+import io.fastagentic.observation.checkpoint.CheckpointWriteObservationContext;
 import io.fastagentic.observation.handler.ContentCaptureObservationFilter;
-import io.fastagentic.observation.llm.LlmPricing;
 import io.fastagentic.observation.handler.LlmUsageMetricsHandler;
+import io.fastagentic.observation.llm.LlmPricing;
 import io.fastagentic.observation.tool.AgentToolAspect;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.MeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration;
+import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -84,6 +93,51 @@ class FastAgenticObservationAutoConfigurationTests {
 	}
 
 	@Test
+	void ownObservationsGetTheirMetersAheadOfSpringBootsMeterHandler() {
+		withBootObservationHandlers().run((context) -> {
+			ObservationRegistry registry = context.getBean(ObservationRegistry.class);
+			CheckpointWriteObservationContext checkpoint = new CheckpointWriteObservationContext("redis", 64);
+			Observation.createNotStarted("checkpoint.write", () -> checkpoint, registry).observe(() -> {
+			});
+			Observation.createNotStarted("other.work", registry).observe(() -> {
+			});
+			assertThat(context.getBean(StandInForBootsMeterHandler.class).seen).containsExactly("other.work");
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			assertThat(meters.get("checkpoint.write").tag("error", "none").timer().count()).isOne();
+			assertThat(meters.find("checkpoint.write.active").longTaskTimer()).isNotNull();
+		});
+	}
+
+	@Test
+	void ownObservationsLeaveLongTaskTimersOutWhenBootIgnoresThem() {
+		withBootObservationHandlers()
+			.withPropertyValues("management.metrics.observations.ignored-meters=long-task-timer")
+			.run((context) -> {
+				ObservationRegistry registry = context.getBean(ObservationRegistry.class);
+				CheckpointWriteObservationContext checkpoint = new CheckpointWriteObservationContext("redis", 64);
+				Observation.createNotStarted("checkpoint.write", () -> checkpoint, registry).observe(() -> {
+				});
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				assertThat(meters.get("checkpoint.write").timer().count()).isOne();
+				assertThat(meters.find("checkpoint.write.active").longTaskTimer()).isNull();
+			});
+	}
+
+	/**
+	 * Spring Boot's grouping of meter and tracing handlers, with a meter handler of no
+	 * order standing for the one Spring Boot's metrics auto-configuration adds.
+	 */
+	private static ApplicationContextRunner withBootObservationHandlers() {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(ObservationAutoConfiguration.class,
+					MicrometerTracingAutoConfiguration.class, FastAgenticCorrelationAutoConfiguration.class,
+					FastAgenticObservationAutoConfiguration.class))
+			.withBean(Tracer.class, () -> Tracer.NOOP)
+			.withBean(MeterRegistry.class, SimpleMeterRegistry::new)
+			.withBean(StandInForBootsMeterHandler.class, StandInForBootsMeterHandler::new);
+	}
+
+	@Test
 	void toolAspectNeedsAspectJ() {
 		this.contextRunner.withClassLoader(new FilteredClassLoader("org.aspectj"))
 			.run((context) -> assertThat(context).hasSingleBean(AgentObservations.class)
@@ -95,6 +149,17 @@ class FastAgenticObservationAutoConfigurationTests {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(FastAgenticObservationAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(AgentObservations.class));
+	}
+
+	static class StandInForBootsMeterHandler implements MeterObservationHandler<Observation.Context> {
+
+		final List<String> seen = new ArrayList<>();
+
+		@Override
+		public void onStop(Observation.Context context) {
+			this.seen.add(context.getName());
+		}
+
 	}
 
 }

@@ -21,7 +21,6 @@ import io.fastagentic.web.policy.PolicyDecision;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
-import io.micrometer.tracing.Tracer;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
@@ -286,7 +285,7 @@ class FastAgenticWebAutoConfigurationTests {
 		@Bean
 		FilterRegistrationBean<AuthValidateFilter> userAuthValidateFilter() {
 			return new FilterRegistrationBean<>(new AuthValidateFilter(new AgentEndpointRegistry(),
-					new AnonymousAuthenticator(), ObservationRegistry.NOOP, Tracer.NOOP, null));
+					new AnonymousAuthenticator(), ObservationRegistry.NOOP, null));
 		}
 
 	}

@@ -4,15 +4,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.fastagentic.annotation.AgentEndpoint;
+import io.fastagentic.correlation.AgentCorrelation;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.tck.TestObservationRegistry;
-import io.micrometer.tracing.Baggage;
-import io.micrometer.tracing.BaggageInScope;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.otel.bridge.OtelBaggageManager;
 import io.micrometer.tracing.otel.bridge.OtelCurrentTraceContext;
 import io.micrometer.tracing.otel.bridge.OtelTracer;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,7 +106,7 @@ class AgentEndpointInterceptorTests {
 
 	@Test
 	void failureIsRethrownUnchangedAndRecordedOnTheStoppedRun() {
-		ChatController target = new ChatController(Tracer.NOOP);
+		ChatController target = new ChatController();
 		ChatController controller = proxy(new AgentEndpointInterceptor(this.registry, Tracer.NOOP, null, null, false),
 				target);
 		assertThatException().isThrownBy(controller::failing).isSameAs(target.failure);
@@ -207,22 +207,23 @@ class AgentEndpointInterceptorTests {
 	}
 
 	@Test
-	void runIdIsBaggageWhileTheEndpointRunsAndUserIdComesFromBaggage() {
+	void runIdIsCurrentWhileTheEndpointRunsNextToTheCurrentUserId() {
 		try (SdkTracerProvider tracerProvider = SdkTracerProvider.builder().build()) {
 			OtelTracer tracer = otelTracer(tracerProvider);
-			ChatController target = new ChatController(tracer);
+			ChatController target = new ChatController();
 			ChatController controller = proxy(new AgentEndpointInterceptor(this.registry, tracer, null, null, false),
 					target);
-			try (BaggageInScope userId = tracer.createBaggageInScope("user_id", "alice")) {
+			try (Scope user = AgentCorrelation.openUser("alice")) {
 				controller.chat("hello");
+				assertThat(AgentCorrelation.current().runId()).isNull();
 			}
 			String runId = this.response.getHeader("X-Run-Id");
 			assertThat(target.runIdSeenInside).isEqualTo(runId);
+			assertThat(target.userIdSeenInside).isEqualTo("alice");
 			assertThat(this.registry).hasSingleObservationThat()
 				.hasHighCardinalityKeyValue("run_id", runId)
 				.hasHighCardinalityKeyValue("user_id", "alice");
-			Baggage afterwards = tracer.getBaggage("run_id");
-			assertThat((afterwards != null) ? afterwards.get() : null).isNull();
+			assertThat(AgentCorrelation.current()).isNull();
 		}
 	}
 
@@ -238,7 +239,7 @@ class AgentEndpointInterceptorTests {
 	}
 
 	private static ChatController proxy(AgentEndpointInterceptor interceptor) {
-		return proxy(interceptor, new ChatController(Tracer.NOOP));
+		return proxy(interceptor, new ChatController());
 	}
 
 	private static ChatController proxy(AgentEndpointInterceptor interceptor, ChatController target) {
@@ -253,18 +254,15 @@ class AgentEndpointInterceptorTests {
 
 		final RuntimeException failure = new IllegalStateException("model unavailable");
 
-		private final Tracer tracer;
-
 		String runIdSeenInside;
 
-		ChatController(Tracer tracer) {
-			this.tracer = tracer;
-		}
+		String userIdSeenInside;
 
 		@AgentEndpoint(path = "/chat", adapter = "langchain4j", model = "gpt-4")
 		public String chat(String question) {
-			Baggage runId = this.tracer.getBaggage("run_id");
-			this.runIdSeenInside = (runId != null) ? runId.get() : null;
+			AgentCorrelation correlation = AgentCorrelation.current();
+			this.runIdSeenInside = correlation.runId();
+			this.userIdSeenInside = correlation.userId();
 			return "answer to " + question;
 		}
 
