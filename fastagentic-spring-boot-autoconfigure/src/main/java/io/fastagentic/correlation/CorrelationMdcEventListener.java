@@ -18,13 +18,23 @@ import org.slf4j.MDC;
  */
 public final class CorrelationMdcEventListener implements EventListener {
 
+	/**
+	 * The ids this listener last wrote into the MDC of each thread: most scope changes
+	 * keep them, and then the MDC is not even read.
+	 */
+	private final ThreadLocal<Written> written = ThreadLocal.withInitial(Written::new);
+
 	@Override
 	public void onEvent(Object event) {
 		// Both events come once the context they name is current.
 		if (event instanceof ScopeAttachedEvent || event instanceof ScopeRestoredEvent) {
 			AgentCorrelation correlation = AgentCorrelation.current();
-			update(CorrelationKeys.RUN_ID, (correlation != null) ? correlation.runId() : null);
-			update(CorrelationKeys.USER_ID, (correlation != null) ? correlation.userId() : null);
+			Written written = this.written.get();
+			if (correlation != written.correlation) {
+				update(CorrelationKeys.RUN_ID, (correlation != null) ? correlation.runId() : null);
+				update(CorrelationKeys.USER_ID, (correlation != null) ? correlation.userId() : null);
+				written.correlation = correlation;
+			}
 		}
 	}
 
@@ -38,6 +48,12 @@ public final class CorrelationMdcEventListener implements EventListener {
 		else {
 			MDC.remove(key);
 		}
+	}
+
+	private static final class Written {
+
+		private @Nullable AgentCorrelation correlation;
+
 	}
 
 }

@@ -18,7 +18,6 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
 
@@ -87,7 +86,7 @@ public class AgentEndpointRegistry implements SmartInitializingSingleton, Applic
 		if (current == null || current.isEmpty()) {
 			return null;
 		}
-		PathContainer path = ServletRequestPathUtils.parseAndCache(request).pathWithinApplication();
+		PathContainer path = RequestPaths.withinApplication(request);
 		for (Route route : current) {
 			if (route.matches(request.getMethod(), path)) {
 				return route;

@@ -54,8 +54,7 @@ public class ExcludedPathsObservationPredicate implements ObservationPredicate {
 		if (this.patterns.isEmpty()) {
 			return false;
 		}
-		String path = request.getRequestURI().substring(request.getContextPath().length());
-		PathContainer container = PathContainer.parsePath(path);
+		PathContainer container = RequestPaths.withinApplication(request);
 		for (PathPattern pattern : this.patterns) {
 			if (pattern.matches(container)) {
 				return true;

@@ -132,14 +132,52 @@ public class AgentMeterObservationHandler implements MeterObservationHandler<Obs
 	}
 
 	/**
-	 * What tells an observation's meters apart.
-	 *
-	 * @param name the observation's name
-	 * @param keyValues its low-cardinality key values
-	 * @param qualifier the error of a timer, the event of a counter, empty for a long
-	 * task timer
+	 * What tells an observation's meters apart: its name, its low-cardinality key values
+	 * and a qualifier (the error of a timer, the event of a counter, empty for a long
+	 * task timer). Not a record: a record's generated {@code equals} costs more than the
+	 * lookup it serves.
 	 */
-	private record MeterKey(String name, KeyValues keyValues, String qualifier) {
+	private static final class MeterKey {
+
+		private final String name;
+
+		private final KeyValues keyValues;
+
+		private final String qualifier;
+
+		private final int hash;
+
+		MeterKey(String name, KeyValues keyValues, String qualifier) {
+			this.name = name;
+			this.keyValues = keyValues;
+			this.qualifier = qualifier;
+			this.hash = 31 * (31 * name.hashCode() + keyValues.hashCode()) + qualifier.hashCode();
+		}
+
+		String name() {
+			return this.name;
+		}
+
+		KeyValues keyValues() {
+			return this.keyValues;
+		}
+
+		String qualifier() {
+			return this.qualifier;
+		}
+
+		@Override
+		public boolean equals(@Nullable Object other) {
+			return this == other
+					|| (other instanceof MeterKey key && this.hash == key.hash && this.name.equals(key.name)
+							&& this.qualifier.equals(key.qualifier) && this.keyValues.equals(key.keyValues));
+		}
+
+		@Override
+		public int hashCode() {
+			return this.hash;
+		}
+
 	}
 
 }
