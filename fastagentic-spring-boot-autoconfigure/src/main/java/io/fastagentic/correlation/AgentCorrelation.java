@@ -10,10 +10,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * The {@code run_id} and {@code user_id} of the work in progress, one entry of the
  * OpenTelemetry context. It travels wherever the context does: into every span started
- * under it, through scopes Micrometer reopens on other threads (Spring's task executor,
- * Reactor), into the MDC of every log line ({@link CorrelationMdcEventListener}) and, to
- * the hosts allowed to receive baggage, into the W3C {@code baggage} header of outgoing
- * requests ({@link #withBaggage(Context)}).
+ * under it, through the scopes Micrometer reopens for those spans on other threads
+ * (Spring's task executor, context propagation), into the MDC of every log line
+ * ({@link CorrelationMdcEventListener}) and, to the hosts allowed to receive baggage,
+ * into the W3C {@code baggage} header of outgoing requests
+ * ({@link #withBaggage(Context)}).
  * <p>
  * One immutable entry rather than two baggage entries: Micrometer's OpenTelemetry bridge
  * rebuilds non-empty baggage at every scope it opens, about twenty times a request, and
