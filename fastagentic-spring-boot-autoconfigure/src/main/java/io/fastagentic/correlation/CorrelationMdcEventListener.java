@@ -24,13 +24,27 @@ public final class CorrelationMdcEventListener implements EventListener {
 	 */
 	private final ThreadLocal<Written> written = ThreadLocal.withInitial(Written::new);
 
+	private final boolean mdcShared;
+
+	/**
+	 * Create the listener.
+	 * @param mdcShared whether another listener writes the same MDC keys (Spring Boot's
+	 * baggage correlation listener does when
+	 * {@code management.tracing.baggage.correlation.fields} names {@code run_id} or
+	 * {@code user_id}, and removes them at every scope close): the MDC is then compared
+	 * at every scope change rather than trusted to hold this listener's last write
+	 */
+	public CorrelationMdcEventListener(boolean mdcShared) {
+		this.mdcShared = mdcShared;
+	}
+
 	@Override
 	public void onEvent(Object event) {
 		// Both events come once the context they name is current.
 		if (event instanceof ScopeAttachedEvent || event instanceof ScopeRestoredEvent) {
 			AgentCorrelation correlation = AgentCorrelation.current();
 			Written written = this.written.get();
-			if (correlation != written.correlation) {
+			if (this.mdcShared || correlation != written.correlation) {
 				update(CorrelationKeys.RUN_ID, (correlation != null) ? correlation.runId() : null);
 				update(CorrelationKeys.USER_ID, (correlation != null) ? correlation.userId() : null);
 				written.correlation = correlation;

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CorrelationMdcEventListenerTests {
 
-	private final CorrelationMdcEventListener listener = new CorrelationMdcEventListener();
+	private final CorrelationMdcEventListener listener = new CorrelationMdcEventListener(false);
 
 	@AfterEach
 	void clearMdc() {
@@ -42,6 +42,18 @@ class CorrelationMdcEventListenerTests {
 		}
 		this.listener.onEvent(new ScopeRestoredEvent(Context.current()));
 		assertThat(MDC.getCopyOfContextMap()).doesNotContainKeys("run_id", "user_id");
+	}
+
+	@Test
+	void putsTheIdsBackWhenAnotherListenerSharesTheMdcKeys() {
+		CorrelationMdcEventListener shared = new CorrelationMdcEventListener(true);
+		try (Scope run = AgentCorrelation.openRun("run-1")) {
+			shared.onEvent(new ScopeAttachedEvent(Context.current()));
+			// Spring Boot's baggage correlation listener, naming run_id, at a scope close
+			MDC.remove("run_id");
+			shared.onEvent(new ScopeRestoredEvent(Context.current()));
+			assertThat(MDC.get("run_id")).isEqualTo("run-1");
+		}
 	}
 
 	@Test

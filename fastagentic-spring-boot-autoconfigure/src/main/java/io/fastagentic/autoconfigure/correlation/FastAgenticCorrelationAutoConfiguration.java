@@ -1,5 +1,7 @@
 package io.fastagentic.autoconfigure.correlation;
 
+import java.util.List;
+
 import io.fastagentic.correlation.AgentCorrelation;
 import io.fastagentic.correlation.AgentTracer;
 import io.fastagentic.correlation.CorrelationKeys;
@@ -13,9 +15,12 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Auto-configuration of the correlated ids in logs and of the custom span facade. The
@@ -50,8 +55,12 @@ public final class FastAgenticCorrelationAutoConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean
-		CorrelationMdcEventListener correlationMdcEventListener() {
-			return new CorrelationMdcEventListener();
+		CorrelationMdcEventListener correlationMdcEventListener(Environment environment) {
+			List<String> baggageFields = Binder.get(environment)
+				.bind("management.tracing.baggage.correlation.fields", Bindable.listOf(String.class))
+				.orElse(List.of());
+			return new CorrelationMdcEventListener(
+					baggageFields.contains(CorrelationKeys.RUN_ID) || baggageFields.contains(CorrelationKeys.USER_ID));
 		}
 
 	}

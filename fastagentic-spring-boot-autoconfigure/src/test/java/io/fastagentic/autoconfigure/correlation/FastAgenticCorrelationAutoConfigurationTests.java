@@ -2,18 +2,22 @@ package io.fastagentic.autoconfigure.correlation;
 
 import java.util.concurrent.TimeUnit;
 
+import io.fastagentic.correlation.AgentCorrelation;
 import io.fastagentic.correlation.AgentSpan;
 import io.fastagentic.correlation.AgentTracer;
+import io.fastagentic.correlation.CorrelationMdcEventListener;
 import io.fastagentic.correlation.MicrometerAgentTracer;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeAttachedEvent;
 import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeClosedEvent;
+import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeRestoredEvent;
 import io.micrometer.tracing.otel.bridge.Slf4JEventListener;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;
 import io.opentelemetry.api.trace.TraceState;
 import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.data.SpanData;
@@ -72,6 +76,20 @@ class FastAgenticCorrelationAutoConfigurationTests {
 			listener.onEvent(new ScopeClosedEvent());
 			assertThat(MDC.get("trace_id")).isNull();
 			assertThat(MDC.get("span_id")).isNull();
+		});
+	}
+
+	@Test
+	void runIdStaysInTheMdcWhenBootsBaggageCorrelationAlsoNamesIt() {
+		this.contextRunner.withPropertyValues("management.tracing.baggage.correlation.fields=run_id").run((context) -> {
+			CorrelationMdcEventListener listener = context.getBean(CorrelationMdcEventListener.class);
+			try (Scope run = AgentCorrelation.openRun("run-1")) {
+				listener.onEvent(new ScopeAttachedEvent(Context.current()));
+				// Boot's listener for that field, at the close of a scope
+				MDC.remove("run_id");
+				listener.onEvent(new ScopeRestoredEvent(Context.current()));
+				assertThat(MDC.get("run_id")).isEqualTo("run-1");
+			}
 		});
 	}
 
