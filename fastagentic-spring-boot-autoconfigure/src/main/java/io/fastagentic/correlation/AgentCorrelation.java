@@ -58,9 +58,7 @@ public final class AgentCorrelation {
 	 * @return the scope to close
 	 */
 	public static Scope openUser(String userId) {
-		Context context = Context.current();
-		AgentCorrelation current = from(context);
-		return context.with(KEY, new AgentCorrelation((current != null) ? current.runId : null, userId)).makeCurrent();
+		return open(currentRunId(), userId);
 	}
 
 	/**
@@ -69,9 +67,29 @@ public final class AgentCorrelation {
 	 * @return the scope to close
 	 */
 	public static Scope openRun(String runId) {
-		Context context = Context.current();
-		AgentCorrelation current = from(context);
-		return context.with(KEY, new AgentCorrelation(runId, (current != null) ? current.userId : null)).makeCurrent();
+		return open(runId, currentUserId());
+	}
+
+	private static Scope open(@Nullable String runId, @Nullable String userId) {
+		return Context.current().with(KEY, new AgentCorrelation(runId, userId)).makeCurrent();
+	}
+
+	/**
+	 * The run id of the current context.
+	 * @return the run id, or {@code null} outside an agent run
+	 */
+	public static @Nullable String currentRunId() {
+		AgentCorrelation current = current();
+		return (current != null) ? current.runId : null;
+	}
+
+	/**
+	 * The user id of the current context.
+	 * @return the user id, or {@code null} outside an authenticated agent request
+	 */
+	public static @Nullable String currentUserId() {
+		AgentCorrelation current = current();
+		return (current != null) ? current.userId : null;
 	}
 
 	/**

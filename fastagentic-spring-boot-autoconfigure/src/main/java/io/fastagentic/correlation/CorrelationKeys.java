@@ -28,13 +28,6 @@ public final class CorrelationKeys {
 	 */
 	public static final String USER_ID = "user_id";
 
-	/**
-	 * The request attribute under which the request path leaves the authenticated
-	 * caller's {@link #USER_ID}, a {@code String}, for the observations made while the
-	 * request is handled.
-	 */
-	public static final String USER_ID_ATTRIBUTE = CorrelationKeys.class.getName() + "." + USER_ID;
-
 	private CorrelationKeys() {
 	}
 

@@ -30,14 +30,12 @@ public final class MicrometerAgentTracer implements AgentTracer {
 
 	@Override
 	public @Nullable String currentRunId() {
-		AgentCorrelation correlation = AgentCorrelation.current();
-		return (correlation != null) ? correlation.runId() : null;
+		return AgentCorrelation.currentRunId();
 	}
 
 	@Override
 	public @Nullable String currentUserId() {
-		AgentCorrelation correlation = AgentCorrelation.current();
-		return (correlation != null) ? correlation.userId() : null;
+		return AgentCorrelation.currentUserId();
 	}
 
 	private static final class MicrometerAgentSpan implements AgentSpan {

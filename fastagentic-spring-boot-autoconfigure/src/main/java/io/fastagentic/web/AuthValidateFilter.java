@@ -4,7 +4,6 @@ import java.io.IOException;
 
 import io.fastagentic.annotation.AgentEndpointInfo;
 import io.fastagentic.correlation.AgentCorrelation;
-import io.fastagentic.correlation.CorrelationKeys;
 import io.fastagentic.observation.stream.EventStreamResponse;
 import io.fastagentic.web.auth.AgentAuthenticator;
 import io.fastagentic.web.auth.AuthObservationContext;
@@ -103,7 +102,6 @@ public class AuthValidateFilter extends OncePerRequestFilter {
 		}
 		request.setAttribute(ENDPOINT_ATTRIBUTE, endpoint);
 		request.setAttribute(CALLER_ATTRIBUTE, caller);
-		request.setAttribute(CorrelationKeys.USER_ID_ATTRIBUTE, caller.userId());
 		try (Scope userScope = AgentCorrelation.openUser(caller.userId())) {
 			// The run counts the server-sent events its response carries.
 			chain.doFilter(request, EventStreamResponse.watch(request, response));

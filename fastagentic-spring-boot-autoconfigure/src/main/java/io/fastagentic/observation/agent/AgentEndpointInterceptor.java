@@ -7,7 +7,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import io.fastagentic.annotation.AgentEndpoint;
 import io.fastagentic.annotation.AgentEndpointInfo;
 import io.fastagentic.correlation.AgentCorrelation;
-import io.fastagentic.correlation.CorrelationKeys;
 import io.fastagentic.observation.stream.AgentStream;
 import io.fastagentic.observation.stream.EventStreamResponse;
 import io.fastagentic.observation.stream.StreamEmitObservationConvention;
@@ -101,7 +100,7 @@ public class AgentEndpointInterceptor implements MethodInterceptor {
 		AgentEndpointInfo endpoint = endpoint(invocation);
 		String runId = RunIds.next();
 		RequestAttributes attributes = RequestContextHolder.getRequestAttributes();
-		AgentRunObservationContext context = new AgentRunObservationContext(endpoint, runId, currentUserId(attributes));
+		AgentRunObservationContext context = new AgentRunObservationContext(endpoint, runId, callerId());
 		Observation observation = AgentRunObservationDocumentation.AGENT_RUN.observation(this.convention,
 				DEFAULT_CONVENTION, () -> context, this.registry);
 		writeResponseHeaders(attributes, runId);
@@ -148,14 +147,9 @@ public class AgentEndpointInterceptor implements MethodInterceptor {
 		}
 	}
 
-	private String currentUserId(@Nullable RequestAttributes attributes) {
-		// The caller the auth filter found, left on the request and made current.
-		if (attributes != null && attributes.getAttribute(CorrelationKeys.USER_ID_ATTRIBUTE,
-				RequestAttributes.SCOPE_REQUEST) instanceof String callerId) {
-			return callerId;
-		}
-		AgentCorrelation correlation = AgentCorrelation.current();
-		String userId = (correlation != null) ? correlation.userId() : null;
+	private static String callerId() {
+		// The caller the auth filter found and made current.
+		String userId = AgentCorrelation.currentUserId();
 		return (userId != null) ? userId : ANONYMOUS;
 	}
 
