@@ -60,10 +60,11 @@ class ArchitectureTests {
 		classes().that()
 			.resideInAnyPackage(OBSERVATION_FAMILIES)
 			.should()
-			.onlyDependOnClassesThat(resideOutsideOfPackage("io.fastagentic..")
-				.or(resideInAnyPackage(concat(OBSERVATION_FAMILIES, "io.fastagentic.observation.outcome..",
-						"io.fastagentic.annotation..", "io.fastagentic.correlation.."))))
-			.as("observation families depend only on annotations, correlation keys, outcomes and each other")
+			.onlyDependOnClassesThat(
+					resideOutsideOfPackage("io.fastagentic..").or(resideInAnyPackage(concat(OBSERVATION_FAMILIES,
+							"io.fastagentic.observation.outcome..", "io.fastagentic.observation.scope..",
+							"io.fastagentic.annotation..", "io.fastagentic.correlation.."))))
+			.as("observation families depend only on annotations, correlation keys, outcomes, scopes and each other")
 			.check(CLASSES);
 	}
 

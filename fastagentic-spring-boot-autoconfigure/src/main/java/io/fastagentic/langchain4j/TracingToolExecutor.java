@@ -6,6 +6,7 @@ import dev.langchain4j.agent.tool.ToolExecutionRequest;
 import dev.langchain4j.invocation.InvocationContext;
 import dev.langchain4j.service.tool.ToolExecutionResult;
 import dev.langchain4j.service.tool.ToolExecutor;
+import io.fastagentic.observation.scope.InScopeObservations;
 import io.fastagentic.observation.tool.ToolCallObservationContext;
 import io.micrometer.observation.Observation;
 import org.jspecify.annotations.Nullable;
@@ -40,19 +41,12 @@ final class TracingToolExecutor implements ToolExecutor {
 		if (tracing == null) {
 			return this.delegate.execute(request, memoryId);
 		}
-		Observation observation = tracing.toolCall(request).start();
-		try (Observation.Scope scope = observation.openScope()) {
+		Observation observation = tracing.toolCall(request);
+		return InScopeObservations.observe(observation, () -> {
 			String result = this.delegate.execute(request, memoryId);
 			((ToolCallObservationContext) observation.getContext()).setResult(result);
 			return result;
-		}
-		catch (RuntimeException ex) {
-			observation.error(ex);
-			throw ex;
-		}
-		finally {
-			observation.stop();
-		}
+		});
 	}
 
 	@Override
@@ -61,19 +55,12 @@ final class TracingToolExecutor implements ToolExecutor {
 		if (tracing == null) {
 			return this.delegate.executeWithContext(request, context);
 		}
-		Observation observation = tracing.toolCall(request).start();
-		try (Observation.Scope scope = observation.openScope()) {
+		Observation observation = tracing.toolCall(request);
+		return InScopeObservations.observe(observation, () -> {
 			ToolExecutionResult result = this.delegate.executeWithContext(request, context);
 			((ToolCallObservationContext) observation.getContext()).setResult(result.resultText());
 			return result;
-		}
-		catch (RuntimeException ex) {
-			observation.error(ex);
-			throw ex;
-		}
-		finally {
-			observation.stop();
-		}
+		});
 	}
 
 }

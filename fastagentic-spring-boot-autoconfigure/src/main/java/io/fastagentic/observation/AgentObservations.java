@@ -1,6 +1,7 @@
 package io.fastagentic.observation;
 
 import io.fastagentic.correlation.AgentTracer;
+import io.fastagentic.observation.agent.AgentRunObservationContext;
 import io.fastagentic.observation.checkpoint.CheckpointWriteObservationContext;
 import io.fastagentic.observation.checkpoint.CheckpointWriteObservationConvention;
 import io.fastagentic.observation.checkpoint.CheckpointWriteObservationDocumentation;
@@ -9,7 +10,7 @@ import io.fastagentic.observation.llm.LlmCall;
 import io.fastagentic.observation.llm.LlmCallObservationConvention;
 import io.fastagentic.observation.llm.LlmCallback;
 import io.fastagentic.observation.llm.LlmPricing;
-import io.fastagentic.observation.agent.AgentRunObservationContext;
+import io.fastagentic.observation.scope.InScopeObservations;
 import io.fastagentic.observation.stream.AgentStream;
 import io.fastagentic.observation.stream.StreamEmitObservationConvention;
 import io.fastagentic.observation.tool.ToolCallObservationConvention;
@@ -80,14 +81,17 @@ public class AgentObservations {
 	public <T, E extends Throwable> T llmCall(String provider, String model, LlmCallback<T, E> callback) throws E {
 		LlmCall call = startLlmCall(provider, model);
 		try (Observation.Scope scope = call.openScope()) {
-			return callback.call(call);
-		}
-		catch (Throwable ex) {
-			call.error(ex);
-			throw ex;
-		}
-		finally {
-			call.end();
+			// Ended in its scope, as InScopeObservations does.
+			try {
+				return callback.call(call);
+			}
+			catch (Throwable ex) {
+				call.error(ex);
+				throw ex;
+			}
+			finally {
+				call.end();
+			}
 		}
 	}
 
@@ -130,9 +134,9 @@ public class AgentObservations {
 	public <T, E extends Throwable> T checkpointWrite(String backend, long sizeBytes, ObservedCallable<T, E> write)
 			throws E {
 		CheckpointWriteObservationContext context = new CheckpointWriteObservationContext(backend, sizeBytes);
-		return CheckpointWriteObservationDocumentation.CHECKPOINT_WRITE
-			.observation(this.conventions.checkpoint(), DEFAULT_CHECKPOINT_CONVENTION, () -> context, this.registry)
-			.observeChecked(write::call);
+		return InScopeObservations.observe(CheckpointWriteObservationDocumentation.CHECKPOINT_WRITE
+			.observation(this.conventions.checkpoint(), DEFAULT_CHECKPOINT_CONVENTION, () -> context, this.registry),
+				write::call);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.io.IOException;
 
 import io.fastagentic.annotation.AgentEndpointInfo;
 import io.fastagentic.correlation.AgentCorrelation;
+import io.fastagentic.observation.scope.InScopeObservations;
 import io.fastagentic.observation.stream.EventStreamResponse;
 import io.fastagentic.web.auth.AgentAuthenticator;
 import io.fastagentic.web.auth.AuthObservationContext;
@@ -110,13 +111,12 @@ public class AuthValidateFilter extends OncePerRequestFilter {
 
 	private AuthenticationResult authenticate(HttpServletRequest request, AgentEndpointInfo endpoint) {
 		AuthObservationContext context = new AuthObservationContext(request, endpoint);
-		return AuthObservationDocumentation.AUTH_VALIDATE
-			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
-			.observe(() -> {
-				AuthenticationResult result = this.authenticator.authenticate(request);
-				context.setResult(result);
-				return result;
-			});
+		return InScopeObservations.observe(AuthObservationDocumentation.AUTH_VALIDATE.observation(this.convention,
+				DEFAULT_CONVENTION, () -> context, this.registry), () -> {
+					AuthenticationResult result = this.authenticator.authenticate(request);
+					context.setResult(result);
+					return result;
+				});
 	}
 
 }

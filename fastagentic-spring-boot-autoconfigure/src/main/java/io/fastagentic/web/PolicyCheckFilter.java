@@ -3,6 +3,7 @@ package io.fastagentic.web;
 import java.io.IOException;
 
 import io.fastagentic.annotation.AgentEndpointInfo;
+import io.fastagentic.observation.scope.InScopeObservations;
 import io.fastagentic.web.auth.AuthenticationResult;
 import io.fastagentic.web.policy.AgentPolicy;
 import io.fastagentic.web.policy.DefaultPolicyObservationConvention;
@@ -59,9 +60,8 @@ public class PolicyCheckFilter extends OncePerRequestFilter {
 			return;
 		}
 		PolicyObservationContext context = new PolicyObservationContext(this.policy.name(), caller, endpoint);
-		PolicyDecision decision = PolicyObservationDocumentation.POLICY_CHECK
-			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry)
-			.observe(() -> {
+		PolicyDecision decision = InScopeObservations.observe(PolicyObservationDocumentation.POLICY_CHECK
+			.observation(this.convention, DEFAULT_CONVENTION, () -> context, this.registry), () -> {
 				PolicyDecision result = this.policy.check(caller, endpoint, request);
 				context.setDecision(result);
 				return result;

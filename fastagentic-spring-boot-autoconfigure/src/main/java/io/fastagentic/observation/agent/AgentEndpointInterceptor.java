@@ -106,16 +106,19 @@ public class AgentEndpointInterceptor implements MethodInterceptor {
 		writeResponseHeaders(attributes, runId);
 		try (Scope runScope = AgentCorrelation.openRun(runId)) {
 			observation.start();
-			Object result;
 			try (Observation.Scope scope = observation.openScope()) {
-				watchStream(attributes, context);
-				result = invocation.proceed();
+				// A run that ends here ends in its scope, as InScopeObservations does.
+				Object result;
+				try {
+					watchStream(attributes, context);
+					result = invocation.proceed();
+				}
+				catch (Throwable ex) {
+					AgentRunCompletion.failed(observation, ex);
+					throw ex;
+				}
+				return AgentRunCompletion.stopWhenDone(result, observation);
 			}
-			catch (Throwable ex) {
-				AgentRunCompletion.failed(observation, ex);
-				throw ex;
-			}
-			return AgentRunCompletion.stopWhenDone(result, observation);
 		}
 	}
 

@@ -141,14 +141,16 @@ final class AgentRunCompletion {
 
 	private void write(StreamingResponseBody body, OutputStream output) throws IOException {
 		try (Observation.Scope scope = this.observation.openScope()) {
-			body.writeTo(output);
-		}
-		catch (Throwable ex) {
-			fail(ex);
-			throw ex;
-		}
-		finally {
-			stop();
+			try {
+				body.writeTo(output);
+			}
+			catch (Throwable ex) {
+				fail(ex);
+				throw ex;
+			}
+			finally {
+				stop();
+			}
 		}
 	}
 

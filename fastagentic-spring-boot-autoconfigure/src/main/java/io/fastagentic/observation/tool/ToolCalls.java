@@ -1,5 +1,6 @@
 package io.fastagentic.observation.tool;
 
+import io.fastagentic.observation.scope.InScopeObservations;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;
@@ -35,13 +36,12 @@ public final class ToolCalls {
 			Observation.CheckedCallable<T, E> tool) throws E {
 		ToolCallObservationContext context = new ToolCallObservationContext(name);
 		context.setArguments(arguments);
-		return ToolCallObservationDocumentation.TOOL_CALL
-			.observation(convention, DEFAULT_CONVENTION, () -> context, registry)
-			.observeChecked(() -> {
-				T result = tool.call();
-				context.setResult(result);
-				return result;
-			});
+		return InScopeObservations.observe(ToolCallObservationDocumentation.TOOL_CALL.observation(convention,
+				DEFAULT_CONVENTION, () -> context, registry), () -> {
+					T result = tool.call();
+					context.setResult(result);
+					return result;
+				});
 	}
 
 }
