@@ -2,7 +2,6 @@ package io.fastagentic.sampling;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import io.opentelemetry.api.common.AttributeKey;
@@ -21,52 +20,60 @@ import org.jspecify.annotations.Nullable;
  * recorded only so that a failed or slow one can still be kept, and are then discarded:
  * their attributes are made only for the traces a rule keeps.
  * <p>
- * A tracing handler offers a span's attributes as it ends the span; the
- * {@link TailSamplingSpanProcessor} that owns this takes them back when the span ends,
- * microseconds later, and builds them only for a kept trace. What the rules read is not
+ * A tracing handler offers a span's attributes just before it ends the span, on the
+ * thread that ends it; the {@link TailSamplingSpanProcessor} that owns this takes them
+ * back as the span ends (the SDK calls it on that thread, before {@code end} returns),
+ * and builds them only for a kept trace. One slot per thread holds them in between: no
+ * map, no lock, nothing held beyond the next span ended there. What the rules read is not
  * deferred: the span's status is set at once (a 5xx answer included), so the decision
- * needs no attribute of a span whose attributes wait. A span the processor does not see
- * (over {@code maxPending} at once) is tagged at once, so nothing is held without bound.
+ * needs no attribute of a span whose attributes wait.
  *
  * @author FastAgentic
  */
 public final class DeferredSpanAttributes {
 
-	private final Map<SpanContext, Supplier<Attributes>> pending = new ConcurrentHashMap<>();
-
-	private final int maxPending;
+	private final ThreadLocal<Slot> slots = ThreadLocal.withInitial(Slot::new);
 
 	private final SpanLimits spanLimits;
 
-	DeferredSpanAttributes(int maxPending, SpanLimits spanLimits) {
-		this.maxPending = maxPending;
+	DeferredSpanAttributes(SpanLimits spanLimits) {
 		this.spanLimits = spanLimits;
 	}
 
 	/**
-	 * Defer the attributes of a span if it is recorded for the sampling rules only. Spans
-	 * are known by their context: Micrometer's bridge may hand over a wrapper of the span
-	 * the processor sees.
+	 * Defer the attributes of a span if it is recorded for the sampling rules only; call
+	 * right before ending the span, on the thread that ends it. Spans are known by their
+	 * context: Micrometer's bridge may hand over a wrapper of the span the processor
+	 * sees.
 	 * @param span the span about to end
 	 * @param attributes makes its attributes, if its trace is kept
 	 * @return whether they were deferred; if not, the caller tags the span itself
 	 */
 	public boolean defer(Span span, Supplier<Attributes> attributes) {
 		SpanContext context = span.getSpanContext();
-		if (context.isSampled() || !span.isRecording() || this.pending.size() >= this.maxPending) {
+		if (context.isSampled() || !span.isRecording()) {
 			return false;
 		}
-		this.pending.put(context, attributes);
+		Slot slot = this.slots.get();
+		slot.context = context;
+		slot.attributes = attributes;
 		return true;
 	}
 
 	/**
-	 * Take back the deferred attributes of an ended span.
+	 * Take back the deferred attributes of a span as it ends.
 	 * @param span the span
 	 * @return what makes its attributes, or {@code null} if none were deferred
 	 */
 	@Nullable Supplier<Attributes> take(ReadableSpan span) {
-		return this.pending.remove(span.getSpanContext());
+		Slot slot = this.slots.get();
+		Supplier<Attributes> attributes = slot.attributes;
+		if (attributes == null || !span.getSpanContext().equals(slot.context)) {
+			return null;
+		}
+		slot.context = null;
+		slot.attributes = null;
+		return attributes;
 	}
 
 	/**
@@ -106,6 +113,17 @@ public final class DeferredSpanAttributes {
 
 	private static String cut(String text, int maxLength) {
 		return (text.length() > maxLength) ? text.substring(0, maxLength) : text;
+	}
+
+	/**
+	 * The span whose attributes wait on a thread, and them.
+	 */
+	private static final class Slot {
+
+		private @Nullable SpanContext context;
+
+		private @Nullable Supplier<Attributes> attributes;
+
 	}
 
 }

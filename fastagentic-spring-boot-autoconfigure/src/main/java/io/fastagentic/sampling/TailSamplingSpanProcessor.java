@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  * <p>
  * Memory is bounded: at most a number of traces and of spans are buffered, the oldest
  * trace is evicted to make room, and a trace whose root has not ended within the timeout
- * (an abandoned stream, say) is evicted too. Evictions are counted, never leaked.
+ * (an abandoned stream, say) is evicted too, when the next trace comes. Evictions are
+ * counted, never leaked.
  *
  * @author FastAgentic
  */
@@ -90,7 +91,7 @@ public final class TailSamplingSpanProcessor implements SpanProcessor {
 		this.limits = limits;
 		this.clock = clock;
 		this.monitor = monitor;
-		this.deferredAttributes = new DeferredSpanAttributes(limits.maxSpans(), spanLimits);
+		this.deferredAttributes = new DeferredSpanAttributes(spanLimits);
 	}
 
 	/**
@@ -135,14 +136,17 @@ public final class TailSamplingSpanProcessor implements SpanProcessor {
 	private List<Recorded> buffer(Recorded span) {
 		String traceId = span.data().getTraceId();
 		synchronized (this.lock) {
-			evictExpired();
 			Boolean decided = this.decisions.get(traceId);
 			if (decided != null) {
 				return decided ? List.of(span) : List.of();
 			}
 			TraceBuffer buffer = this.buffers.get(traceId);
 			if (buffer == null) {
-				buffer = new TraceBuffer(this.clock.nanoTime());
+				// Traces are evicted for age only as a new one comes: the clock is read
+				// once a trace, not once a span.
+				long now = this.clock.nanoTime();
+				evictExpired(now);
+				buffer = new TraceBuffer(now);
 				this.buffers.put(traceId, buffer);
 			}
 			buffer.spans.add(span);
@@ -157,19 +161,20 @@ public final class TailSamplingSpanProcessor implements SpanProcessor {
 
 	private List<Recorded> decide(Recorded root) {
 		String traceId = root.data().getTraceId();
-		TraceBuffer buffer;
+		List<Recorded> trace;
+		KeepReason reason;
 		synchronized (this.lock) {
-			evictExpired();
-			buffer = this.buffers.remove(traceId);
+			TraceBuffer buffer = this.buffers.remove(traceId);
 			if (buffer != null) {
 				this.bufferedSpans -= buffer.spans.size();
+				this.monitor.recordBuffered(this.buffers.size(), this.bufferedSpans);
+				trace = buffer.spans;
 			}
-			this.monitor.recordBuffered(this.buffers.size(), this.bufferedSpans);
-		}
-		List<Recorded> trace = new ArrayList<>((buffer != null) ? buffer.spans : List.of());
-		trace.add(root);
-		KeepReason reason = reason(root, trace);
-		synchronized (this.lock) {
+			else {
+				trace = new ArrayList<>(1);
+			}
+			trace.add(root);
+			reason = reason(root, trace);
 			this.decisions.put(traceId, reason != null);
 		}
 		if (reason == null) {
@@ -187,8 +192,7 @@ public final class TailSamplingSpanProcessor implements SpanProcessor {
 	 */
 	private @Nullable KeepReason reason(Recorded root, List<Recorded> trace) {
 		SpanData rootData = root.data();
-		if (this.rules.errors() && ((root.deferred() == null && isServerError(rootData))
-				|| trace.stream().anyMatch((span) -> span.data().getStatus().getStatusCode() == StatusCode.ERROR))) {
+		if (this.rules.errors() && ((root.deferred() == null && isServerError(rootData)) || anyError(trace))) {
 			return KeepReason.ERROR;
 		}
 		Duration threshold = this.rules.slowThreshold();
@@ -196,6 +200,15 @@ public final class TailSamplingSpanProcessor implements SpanProcessor {
 			return KeepReason.SLOW;
 		}
 		return null;
+	}
+
+	private static boolean anyError(List<Recorded> trace) {
+		for (Recorded span : trace) {
+			if (span.data().getStatus().getStatusCode() == StatusCode.ERROR) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static boolean isServerError(SpanData span) {
@@ -210,8 +223,7 @@ public final class TailSamplingSpanProcessor implements SpanProcessor {
 		return status != null && status.length() == 3 && status.charAt(0) == '5';
 	}
 
-	private void evictExpired() {
-		long now = this.clock.nanoTime();
+	private void evictExpired(long now) {
 		Iterator<TraceBuffer> oldestFirst = this.buffers.values().iterator();
 		while (oldestFirst.hasNext()) {
 			TraceBuffer buffer = oldestFirst.next();

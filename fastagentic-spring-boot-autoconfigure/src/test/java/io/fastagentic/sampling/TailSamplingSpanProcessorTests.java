@@ -111,6 +111,23 @@ class TailSamplingSpanProcessorTests {
 	}
 
 	@Test
+	void deferredAttributesGoOnlyToTheSpanTheyWereOfferedFor() {
+		TailSamplingSpanProcessor tail = tail(0.0, true, null, limits(100, 1000));
+		Tracer tracer = this.provider.get("test");
+		Span root = tracer.spanBuilder("HTTP POST /chat").startSpan();
+		Span run = child(tracer, root, "agent.run /chat");
+		Span tool = child(tracer, run, "tool.call search");
+		tail.deferredAttributes().defer(run, () -> Attributes.of(AttributeKey.stringKey("run_id"), "run-1"));
+		tool.setStatus(StatusCode.ERROR);
+		tool.end();
+		run.end();
+		root.end();
+		assertThat(this.exporter.getFinishedSpanItems()).hasSize(3)
+			.allSatisfy((span) -> assertThat(span.getAttributes().get(AttributeKey.stringKey("run_id")))
+				.isEqualTo(span.getName().equals("agent.run /chat") ? "run-1" : null));
+	}
+
+	@Test
 	void aDeferredRootIsJudgedByItsStatusWithoutBuildingItsAttributes() {
 		TailSamplingSpanProcessor tail = tail(0.0, true, null, limits(100, 1000));
 		Tracer tracer = this.provider.get("test");
