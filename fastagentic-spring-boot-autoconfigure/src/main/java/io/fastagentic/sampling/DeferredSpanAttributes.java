@@ -24,8 +24,8 @@ import org.jspecify.annotations.Nullable;
  * thread that ends it; the {@link TailSamplingSpanProcessor} that owns this takes them
  * back as the span ends (the SDK calls it on that thread, before {@code end} returns),
  * and builds them only for a kept trace. One slot per thread holds them in between: no
- * map, no lock, nothing held beyond the next span ended there. What the rules read is not
- * deferred: the span's status is set at once (a 5xx answer included), so the decision
+ * map, no lock, and never more than the last span deferred there. What the rules read is
+ * not deferred: the span's status is set at once (a 5xx answer included), so the decision
  * needs no attribute of a span whose attributes wait.
  *
  * @author FastAgentic

@@ -5,10 +5,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 import io.fastagentic.benchmarks.jmh.TrialStats.Stats;
 import io.fastagentic.benchmarks.support.Instrumentation.SpanKind;
@@ -18,9 +21,9 @@ import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.NoBenchmarksException;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.CommandLineOptions;
-import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
@@ -30,9 +33,23 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * <p>
  * On a shared machine another process can slow a whole trial down, so the benchmarks run
  * in {@code --passes=N} passes (3 by default), one after another, and the tables show the
- * median of every measured iteration of every pass: a disturbed pass moves it little.
+ * median of every measured iteration of every pass: a disturbed pass moves it little. The
+ * machine's speed also drifts over minutes: within a pass, FastAgentic's request
+ * benchmark and its plain Boot peer run back to back for each tracing mode, the one first
+ * in a pass second in the next, so that the two sides of a ratio are measured under the
+ * same conditions (JMH alone would run every mode of the one, then every mode of the
+ * other).
  */
 public final class JmhMain {
+
+	private static final String FASTAGENTIC_REQUEST = FastAgenticRequestBenchmark.class.getName() + ".request";
+
+	private static final String PLAIN_BOOT_REQUEST = PlainBootRequestBenchmark.class.getName() + ".request";
+
+	/**
+	 * JMH's options that take no value.
+	 */
+	private static final Set<String> NO_VALUE_OPTIONS = Set.of("-h", "-l", "-lp", "-lprof", "-lrf");
 
 	private JmhMain() {
 	}
@@ -62,10 +79,6 @@ public final class JmhMain {
 		}
 		Path stats = Files.createTempFile("fastagentic-jmh-", ".tsv");
 		try {
-			Options options = new OptionsBuilder().parent(commandLine)
-				.jvmArgsPrepend("-D" + TrialStats.PROPERTY + "=" + stats)
-				.addProfiler(CpuTimeProfiler.class)
-				.build();
 			if (commandLine.getForkCount().orElse(1) == 0) {
 				System.setProperty(TrialStats.PROPERTY, stats.toString());
 			}
@@ -74,7 +87,19 @@ public final class JmhMain {
 			List<RunResult> results = new ArrayList<>();
 			for (int pass = 1; pass <= passes; pass++) {
 				System.out.println("# FastAgentic benchmarks: pass " + pass + " of " + passes);
-				results.addAll(new Runner(options).run());
+				for (List<String> trial : trials(jmhArgs, pass)) {
+					try {
+						results.addAll(new Runner(
+								new OptionsBuilder().parent(new CommandLineOptions(trial.toArray(String[]::new)))
+									.jvmArgsPrepend("-D" + TrialStats.PROPERTY + "=" + stats)
+									.addProfiler(CpuTimeProfiler.class)
+									.build())
+							.run());
+					}
+					catch (NoBenchmarksException ex) {
+						// The patterns select none of this trial's benchmarks.
+					}
+				}
 			}
 			System.out.println();
 			Reports.publish(String.format(Locale.ROOT,
@@ -85,6 +110,71 @@ public final class JmhMain {
 		finally {
 			Files.deleteIfExists(stats);
 		}
+	}
+
+	/**
+	 * The JMH command lines of one pass: for each tracing mode, FastAgentic's request
+	 * benchmark and the plain Boot peer's back to back (the peer first in even passes;
+	 * the peer has no rules mode), then every other benchmark. The benchmark patterns and
+	 * {@code -p mode=} values of the arguments select among these; every other option is
+	 * kept.
+	 * @param args JMH's command-line options
+	 * @param pass the pass, from 1
+	 * @return the command lines, in order
+	 */
+	static List<List<String>> trials(List<String> args, int pass) {
+		List<String> options = new ArrayList<>();
+		List<String> patterns = new ArrayList<>();
+		List<String> modes = new ArrayList<>();
+		for (int i = 0; i < args.size(); i++) {
+			String arg = args.get(i);
+			if (!arg.startsWith("-")) {
+				patterns.add(arg);
+			}
+			else if (NO_VALUE_OPTIONS.contains(arg) || i + 1 == args.size()) {
+				options.add(arg);
+			}
+			else if (arg.equals("-p") && args.get(i + 1).startsWith("mode=")) {
+				modes.addAll(Arrays.asList(args.get(++i).substring("mode=".length()).split(",")));
+			}
+			else {
+				options.add(arg);
+				options.add(args.get(++i));
+			}
+		}
+		List<String> requestBenchmarks = new ArrayList<>(List.of(FASTAGENTIC_REQUEST, PLAIN_BOOT_REQUEST));
+		if (pass % 2 == 0) {
+			Collections.reverse(requestBenchmarks);
+		}
+		List<List<String>> trials = new ArrayList<>();
+		for (TracingMode mode : TracingMode.values()) {
+			if (!modes.isEmpty() && !modes.contains(mode.name())) {
+				continue;
+			}
+			for (String benchmark : requestBenchmarks) {
+				if (selected(benchmark, patterns)
+						&& (mode.hasPlainBootEquivalent() || benchmark == FASTAGENTIC_REQUEST)) {
+					trials.add(concat(options,
+							List.of("^" + Pattern.quote(benchmark) + "$", "-p", "mode=" + mode.name())));
+				}
+			}
+		}
+		List<String> others = new ArrayList<>(options);
+		others.addAll(patterns.isEmpty() ? List.of(".*") : patterns);
+		others.addAll(List.of("-e", "RequestBenchmark\\.request$"));
+		trials.add(others);
+		return trials;
+	}
+
+	private static boolean selected(String benchmark, List<String> patterns) {
+		return patterns.isEmpty()
+				|| patterns.stream().anyMatch((pattern) -> Pattern.compile(pattern).matcher(benchmark).find());
+	}
+
+	private static List<String> concat(List<String> first, List<String> second) {
+		List<String> all = new ArrayList<>(first);
+		all.addAll(second);
+		return all;
 	}
 
 	/**
