@@ -190,7 +190,7 @@ public final class JmhMain {
 			String benchmark = result.getParams().getBenchmark();
 			String name = benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
 			List<String> parameters = new ArrayList<>();
-			for (String key : List.of("kind", "implementation", "mode", "tracing")) {
+			for (String key : List.of("kind", "variant", "mode", "tracing")) {
 				String value = result.getParams().getParam(key);
 				if (value != null) {
 					parameters.add(value);
