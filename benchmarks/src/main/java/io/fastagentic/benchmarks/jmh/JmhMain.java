@@ -153,7 +153,7 @@ public final class JmhMain {
 			}
 			for (String benchmark : requestBenchmarks) {
 				if (selected(benchmark, patterns)
-						&& (mode.hasPlainBootEquivalent() || benchmark == FASTAGENTIC_REQUEST)) {
+						&& (mode.hasPlainBootEquivalent() || benchmark.equals(FASTAGENTIC_REQUEST))) {
 					trials.add(concat(options,
 							List.of("^" + Pattern.quote(benchmark) + "$", "-p", "mode=" + mode.name())));
 				}
