@@ -58,7 +58,9 @@ public final class AgentCorrelation {
 	 * @return the scope to close
 	 */
 	public static Scope openUser(String userId) {
-		return open(currentRunId(), userId);
+		Context context = Context.current();
+		AgentCorrelation current = from(context);
+		return context.with(KEY, new AgentCorrelation((current != null) ? current.runId : null, userId)).makeCurrent();
 	}
 
 	/**
@@ -67,11 +69,19 @@ public final class AgentCorrelation {
 	 * @return the scope to close
 	 */
 	public static Scope openRun(String runId) {
-		return open(runId, currentUserId());
+		return withRun(Context.current(), runId).makeCurrent();
 	}
 
-	private static Scope open(@Nullable String runId, @Nullable String userId) {
-		return Context.current().with(KEY, new AgentCorrelation(runId, userId)).makeCurrent();
+	/**
+	 * A context that carries a run's id next to the user id of the given context: a span
+	 * started under it keeps it in the context its scopes attach, on any thread.
+	 * @param context the context the run starts in
+	 * @param runId the run id
+	 * @return the context with the run's ids
+	 */
+	public static Context withRun(Context context, String runId) {
+		AgentCorrelation current = from(context);
+		return context.with(KEY, new AgentCorrelation(runId, (current != null) ? current.userId : null));
 	}
 
 	/**

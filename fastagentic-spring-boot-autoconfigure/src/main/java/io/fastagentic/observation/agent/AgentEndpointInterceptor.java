@@ -104,22 +104,29 @@ public class AgentEndpointInterceptor implements MethodInterceptor {
 		Observation observation = AgentRunObservationDocumentation.AGENT_RUN.observation(this.convention,
 				DEFAULT_CONVENTION, () -> context, this.registry);
 		writeResponseHeaders(attributes, runId);
-		try (Scope runScope = AgentCorrelation.openRun(runId)) {
-			observation.start();
-			try (Observation.Scope scope = observation.openScope()) {
-				// A run that ends here ends in its scope, as InScopeObservations does.
-				Object result;
-				try {
-					watchStream(attributes, context);
-					result = invocation.proceed();
-				}
-				catch (Throwable ex) {
-					AgentRunCompletion.failed(observation, ex);
-					throw ex;
-				}
-				return AgentRunCompletion.stopWhenDone(result, observation);
+		observation.start();
+		try (Observation.Scope scope = observation.openScope(); Scope runScope = runScope(runId)) {
+			// A run that ends here ends in its scope, as InScopeObservations does.
+			Object result;
+			try {
+				watchStream(attributes, context);
+				result = invocation.proceed();
 			}
+			catch (Throwable ex) {
+				AgentRunCompletion.failed(observation, ex);
+				throw ex;
+			}
+			return AgentRunCompletion.stopWhenDone(result, observation);
 		}
+	}
+
+	/**
+	 * Make the run id current, unless the run's span already did: FastAgentic's tracing
+	 * handler puts it in the context the span's scope attaches. Without tracing, or with
+	 * a span another handler made, the run gets a scope of its own.
+	 */
+	private static Scope runScope(String runId) {
+		return runId.equals(AgentCorrelation.currentRunId()) ? Scope.noop() : AgentCorrelation.openRun(runId);
 	}
 
 	/**

@@ -3,6 +3,8 @@ package io.fastagentic.observation.handler;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
+import io.fastagentic.correlation.AgentCorrelation;
+import io.fastagentic.observation.agent.AgentRunObservationContext;
 import io.fastagentic.sampling.DeferredSpanAttributes;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
@@ -10,6 +12,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import io.micrometer.tracing.otel.bridge.OtelSpan;
 import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.context.Context;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +23,8 @@ import org.jspecify.annotations.Nullable;
  * <li>a tool call carries {@code duration_ms}, taken from the same clock readings as the
  * span's start and end, so both durations are one value;</li>
  * <li>numeric, boolean and list keys are exported with their types;</li>
+ * <li>an agent run's span carries its {@code run_id} ({@link AgentCorrelation}) into
+ * every scope it opens;</li>
  * <li>an observation that only wraps agent work (a framework's client or advisor layer)
  * gets no span: its children hang from its parent's span.</li>
  * </ul>
@@ -78,7 +83,8 @@ public class AgentTracingObservationHandler implements TracingObservationHandler
 			return;
 		}
 		Span.Builder builder = getTracer().spanBuilder();
-		if (parent != null && !isCurrent(parent)) {
+		boolean fromCurrent = parent == null || isCurrent(parent);
+		if (!fromCurrent) {
 			builder.setParent(parent.context());
 		}
 		if (this.adapters.llmCall(context) != null) {
@@ -89,7 +95,16 @@ public class AgentTracingObservationHandler implements TracingObservationHandler
 			context.put(Timing.class, timing);
 			builder.startTimestamp(timing.startEpochNanos(), TimeUnit.NANOSECONDS);
 		}
-		getTracingContext(context).setSpan(builder.start());
+		Span span = builder.start();
+		if (context instanceof AgentRunObservationContext run && fromCurrent && span instanceof OtelSpan) {
+			// The span's scopes attach the context it captured: with the run id in it,
+			// the
+			// observation's scope makes the run id current (for logs, child spans and
+			// baggage, on any thread the scope reopens on) without a scope of its own.
+			span = OtelSpan.fromOtel(OtelSpan.toOtel(span),
+					AgentCorrelation.withRun(Context.current(), run.getRunId()));
+		}
+		getTracingContext(context).setSpan(span);
 	}
 
 	@Override
