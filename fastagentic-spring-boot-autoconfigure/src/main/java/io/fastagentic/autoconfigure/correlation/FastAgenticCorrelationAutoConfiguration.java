@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.fastagentic.correlation.AgentCorrelation;
 import io.fastagentic.correlation.AgentTracer;
+import io.fastagentic.correlation.CorrelatedSlf4JEventListener;
 import io.fastagentic.correlation.CorrelationKeys;
 import io.fastagentic.correlation.CorrelationMdcEventListener;
 import io.fastagentic.correlation.MicrometerAgentTracer;
@@ -43,19 +44,34 @@ public final class FastAgenticCorrelationAutoConfiguration {
 		return new MicrometerAgentTracer(tracer.getIfAvailable(() -> Tracer.NOOP));
 	}
 
+	/**
+	 * One listener writes every id into the MDC. Should the application define its own
+	 * {@link Slf4JEventListener} or {@link CorrelationMdcEventListener}, FastAgentic
+	 * supplies the other one alone.
+	 */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ Slf4JEventListener.class, MDC.class })
 	static class MdcConfiguration {
 
 		@Bean
-		@ConditionalOnMissingBean
-		Slf4JEventListener fastAgenticSlf4JEventListener() {
-			return new Slf4JEventListener(CorrelationKeys.TRACE_ID, CorrelationKeys.SPAN_ID);
+		@ConditionalOnMissingBean({ Slf4JEventListener.class, CorrelationMdcEventListener.class })
+		CorrelatedSlf4JEventListener fastAgenticSlf4JEventListener(Environment environment) {
+			return new CorrelatedSlf4JEventListener(correlationMdc(environment));
 		}
 
 		@Bean
 		@ConditionalOnMissingBean
+		Slf4JEventListener fastAgenticTraceIdEventListener() {
+			return new Slf4JEventListener(CorrelationKeys.TRACE_ID, CorrelationKeys.SPAN_ID);
+		}
+
+		@Bean
+		@ConditionalOnMissingBean({ CorrelationMdcEventListener.class, CorrelatedSlf4JEventListener.class })
 		CorrelationMdcEventListener correlationMdcEventListener(Environment environment) {
+			return correlationMdc(environment);
+		}
+
+		private static CorrelationMdcEventListener correlationMdc(Environment environment) {
 			List<String> baggageFields = Binder.get(environment)
 				.bind("management.tracing.baggage.correlation.fields", Bindable.listOf(String.class))
 				.orElse(List.of());

@@ -5,9 +5,11 @@ import java.util.concurrent.TimeUnit;
 import io.fastagentic.correlation.AgentCorrelation;
 import io.fastagentic.correlation.AgentSpan;
 import io.fastagentic.correlation.AgentTracer;
+import io.fastagentic.correlation.CorrelatedSlf4JEventListener;
 import io.fastagentic.correlation.CorrelationMdcEventListener;
 import io.fastagentic.correlation.MicrometerAgentTracer;
 import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.otel.bridge.EventListener;
 import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeAttachedEvent;
 import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeClosedEvent;
 import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeRestoredEvent;
@@ -59,6 +61,9 @@ class FastAgenticCorrelationAutoConfigurationTests {
 			assertThat(context).hasSingleBean(Slf4JEventListener.class);
 			assertThat(context.getBeanNamesForType(Slf4JEventListener.class))
 				.containsExactly("fastAgenticSlf4JEventListener");
+			// One listener for the trace, span, run and user ids.
+			assertThat(context).getBean(Slf4JEventListener.class).isInstanceOf(CorrelatedSlf4JEventListener.class);
+			assertThat(context).doesNotHaveBean(CorrelationMdcEventListener.class);
 		});
 	}
 
@@ -82,7 +87,7 @@ class FastAgenticCorrelationAutoConfigurationTests {
 	@Test
 	void runIdStaysInTheMdcWhenBootsBaggageCorrelationAlsoNamesIt() {
 		this.contextRunner.withPropertyValues("management.tracing.baggage.correlation.fields=run_id").run((context) -> {
-			CorrelationMdcEventListener listener = context.getBean(CorrelationMdcEventListener.class);
+			EventListener listener = context.getBean(Slf4JEventListener.class);
 			try (Scope run = AgentCorrelation.openRun("run-1")) {
 				listener.onEvent(new ScopeAttachedEvent(Context.current()));
 				// Boot's listener for that field, at the close of a scope
@@ -122,8 +127,26 @@ class FastAgenticCorrelationAutoConfigurationTests {
 	@Test
 	void logListenerBacksOffWhenUserDefinesOne() {
 		Slf4JEventListener userListener = new Slf4JEventListener("trace", "span");
-		this.contextRunner.withBean(Slf4JEventListener.class, () -> userListener)
-			.run((context) -> assertThat(context).getBean(Slf4JEventListener.class).isSameAs(userListener));
+		this.contextRunner.withBean(Slf4JEventListener.class, () -> userListener).run((context) -> {
+			assertThat(context).getBean(Slf4JEventListener.class).isSameAs(userListener);
+			assertThat(context).hasSingleBean(CorrelationMdcEventListener.class);
+		});
+	}
+
+	@Test
+	void traceIdsStillGoIntoTheMdcUnderTheDocumentedKeysWhenUserDefinesTheCorrelationListener() {
+		CorrelationMdcEventListener userListener = new CorrelationMdcEventListener(false);
+		this.contextRunner.withBean(CorrelationMdcEventListener.class, () -> userListener).run((context) -> {
+			assertThat(context).getBean(CorrelationMdcEventListener.class).isSameAs(userListener);
+			assertThat(context.getBeanNamesForType(Slf4JEventListener.class))
+				.containsExactly("fastAgenticTraceIdEventListener");
+			Slf4JEventListener listener = context.getBean(Slf4JEventListener.class);
+			Span span = Span
+				.wrap(SpanContext.create(TRACE_ID, SPAN_ID, TraceFlags.getSampled(), TraceState.getDefault()));
+			listener.onEvent(new ScopeAttachedEvent(Context.root().with(span)));
+			assertThat(MDC.get("trace_id")).isEqualTo(TRACE_ID);
+			assertThat(MDC.get("traceId")).isNull();
+		});
 	}
 
 	@Test
