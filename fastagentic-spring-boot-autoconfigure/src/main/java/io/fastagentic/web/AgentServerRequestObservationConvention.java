@@ -57,11 +57,16 @@ public class AgentServerRequestObservationConvention extends DefaultServerReques
 		HttpServletRequest request = context.getCarrier();
 		String route = context.getPathPattern();
 		String urlPath = request.getRequestURI();
-		KeyValues keyValues = super.getHighCardinalityKeyValues(context).and(
-				KeyValue.of(SEMCONV_METHOD, method(context).getValue()),
-				KeyValue.of(PATH, (route != null) ? route : urlPath), KeyValue.of(SEMCONV_URL_PATH, urlPath),
-				KeyValue.of(SEMCONV_STATUS, status(context).getValue()));
-		return (route != null) ? keyValues.and(KeyValue.of(SEMCONV_ROUTE, route)) : keyValues;
+		// Added in one call: each KeyValues.and sorts again.
+		KeyValue[] added = new KeyValue[(route != null) ? 5 : 4];
+		added[0] = KeyValue.of(SEMCONV_METHOD, method(context).getValue());
+		added[1] = KeyValue.of(PATH, (route != null) ? route : urlPath);
+		added[2] = KeyValue.of(SEMCONV_URL_PATH, urlPath);
+		added[3] = KeyValue.of(SEMCONV_STATUS, status(context).getValue());
+		if (route != null) {
+			added[4] = KeyValue.of(SEMCONV_ROUTE, route);
+		}
+		return super.getHighCardinalityKeyValues(context).and(added);
 	}
 
 }

@@ -1,6 +1,8 @@
 package io.fastagentic.observation.agent;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 
 import io.fastagentic.observation.agent.AgentRunObservationDocumentation.HighCardinalityKeyNames;
 import io.fastagentic.observation.agent.AgentRunObservationDocumentation.LowCardinalityKeyNames;
@@ -16,6 +18,8 @@ import io.micrometer.common.KeyValues;
 public class DefaultAgentRunObservationConvention implements AgentRunObservationConvention {
 
 	private static final String NAME = "agent.run";
+
+	private static final KeyValue CLIENT_ABORTED = KeyValue.of(HighCardinalityKeyNames.CLIENT_ABORTED, "true");
 
 	private static final KeyValue INVOKE_AGENT = KeyValue.of(LowCardinalityKeyNames.GEN_AI_OPERATION_NAME,
 			"invoke_agent");
@@ -38,24 +42,28 @@ public class DefaultAgentRunObservationConvention implements AgentRunObservation
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(AgentRunObservationContext context) {
-		KeyValues keyValues = KeyValues.of(runId(context), userId(context));
+		// Collected first and made into key values once: each KeyValues.and sorts again.
+		List<KeyValue> keyValues = new ArrayList<>(9);
+		keyValues.add(runId(context));
+		keyValues.add(userId(context));
 		if (context.isClientAborted()) {
-			keyValues = keyValues.and(KeyValue.of(HighCardinalityKeyNames.CLIENT_ABORTED, "true"));
+			keyValues.add(CLIENT_ABORTED);
 		}
 		AgentRunObservationContext.LlmTotals totals = context.getLlmTotals();
-		if (totals.llmCalls() == 0) {
-			return keyValues;
+		if (totals.llmCalls() > 0) {
+			String prompt = Long.toString(totals.promptTokens());
+			String completion = Long.toString(totals.completionTokens());
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.LLM_CALLS, Integer.toString(totals.llmCalls())));
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.TOKENS_PROMPT, prompt));
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.TOKENS_COMPLETION, completion));
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_INPUT_TOKENS, prompt));
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_OUTPUT_TOKENS, completion));
+			BigDecimal cost = totals.cost();
+			if (cost != null) {
+				keyValues.add(KeyValue.of(HighCardinalityKeyNames.COST, cost.toPlainString()));
+			}
 		}
-		String prompt = Long.toString(totals.promptTokens());
-		String completion = Long.toString(totals.completionTokens());
-		keyValues = keyValues.and(KeyValue.of(HighCardinalityKeyNames.LLM_CALLS, Integer.toString(totals.llmCalls())),
-				KeyValue.of(HighCardinalityKeyNames.TOKENS_PROMPT, prompt),
-				KeyValue.of(HighCardinalityKeyNames.TOKENS_COMPLETION, completion),
-				KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_INPUT_TOKENS, prompt),
-				KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_OUTPUT_TOKENS, completion));
-		BigDecimal cost = totals.cost();
-		return (cost != null) ? keyValues.and(KeyValue.of(HighCardinalityKeyNames.COST, cost.toPlainString()))
-				: keyValues;
+		return KeyValues.of(keyValues);
 	}
 
 	protected KeyValue endpoint(AgentRunObservationContext context) {

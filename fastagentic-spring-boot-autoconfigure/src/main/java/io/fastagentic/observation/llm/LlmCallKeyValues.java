@@ -1,6 +1,7 @@
 package io.fastagentic.observation.llm;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.fastagentic.observation.llm.LlmCallObservationDocumentation.HighCardinalityKeyNames;
@@ -44,43 +45,44 @@ public final class LlmCallKeyValues {
 	 * @return usage, cost, response and conversation keys, and the error type
 	 */
 	public static KeyValues highCardinality(LlmCallDetails call) {
-		KeyValues keyValues = KeyValues.empty();
+		// Collected first and made into key values once: each KeyValues.and sorts again.
+		List<KeyValue> keyValues = new ArrayList<>(11);
 		Long promptTokens = call.getPromptTokens();
 		Long completionTokens = call.getCompletionTokens();
 		if (promptTokens != null && completionTokens != null) {
 			String prompt = promptTokens.toString();
 			String completion = completionTokens.toString();
-			keyValues = keyValues.and(KeyValue.of(HighCardinalityKeyNames.TOKENS_PROMPT, prompt),
-					KeyValue.of(HighCardinalityKeyNames.TOKENS_COMPLETION, completion),
-					KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_INPUT_TOKENS, prompt),
-					KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_OUTPUT_TOKENS, completion));
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.TOKENS_PROMPT, prompt));
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.TOKENS_COMPLETION, completion));
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_INPUT_TOKENS, prompt));
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_OUTPUT_TOKENS, completion));
 		}
 		if (call.getCachedPromptTokens() > 0) {
-			keyValues = keyValues.and(KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS,
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS,
 					Long.toString(call.getCachedPromptTokens())));
 		}
 		BigDecimal cost = call.getCost();
 		if (cost != null) {
-			keyValues = keyValues.and(KeyValue.of(HighCardinalityKeyNames.COST, cost.toPlainString()));
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.COST, cost.toPlainString()));
 		}
 		String responseId = call.getResponseId();
 		if (responseId != null) {
-			keyValues = keyValues.and(KeyValue.of(HighCardinalityKeyNames.GEN_AI_RESPONSE_ID, responseId));
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_RESPONSE_ID, responseId));
 		}
 		List<String> finishReasons = call.getFinishReasons();
 		if (!finishReasons.isEmpty()) {
-			keyValues = keyValues.and(KeyValue.of(HighCardinalityKeyNames.GEN_AI_RESPONSE_FINISH_REASONS,
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_RESPONSE_FINISH_REASONS,
 					String.join(",", finishReasons)));
 		}
 		String conversationId = call.getConversationId();
 		if (conversationId != null) {
-			keyValues = keyValues.and(KeyValue.of(HighCardinalityKeyNames.GEN_AI_CONVERSATION_ID, conversationId));
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_CONVERSATION_ID, conversationId));
 		}
 		Throwable error = call.getError();
 		if (error != null) {
-			keyValues = keyValues.and(KeyValue.of(HighCardinalityKeyNames.ERROR_TYPE, error.getClass().getName()));
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.ERROR_TYPE, error.getClass().getName()));
 		}
-		return keyValues;
+		return KeyValues.of(keyValues);
 	}
 
 }

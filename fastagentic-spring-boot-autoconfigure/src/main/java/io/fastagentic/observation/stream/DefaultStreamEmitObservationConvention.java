@@ -32,9 +32,9 @@ public class DefaultStreamEmitObservationConvention implements StreamEmitObserva
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(StreamEmitObservationContext context) {
-		KeyValues keyValues = KeyValues.of(count(context));
 		String runId = context.getRunId();
-		return (runId != null) ? keyValues.and(KeyValue.of(HighCardinalityKeyNames.RUN_ID, runId)) : keyValues;
+		return (runId != null) ? KeyValues.of(count(context), KeyValue.of(HighCardinalityKeyNames.RUN_ID, runId))
+				: KeyValues.of(count(context));
 	}
 
 	protected KeyValue eventType(StreamEmitObservationContext context) {
