@@ -136,12 +136,14 @@ public final class TailSamplingSpanProcessor implements SpanProcessor {
 	private List<Recorded> buffer(Recorded span) {
 		String traceId = span.data().getTraceId();
 		synchronized (this.lock) {
-			Boolean decided = this.decisions.get(traceId);
-			if (decided != null) {
-				return decided ? List.of(span) : List.of();
-			}
+			// Most spans join a buffered trace; a trace is buffered or decided, never
+			// both.
 			TraceBuffer buffer = this.buffers.get(traceId);
 			if (buffer == null) {
+				Boolean decided = this.decisions.get(traceId);
+				if (decided != null) {
+					return decided ? List.of(span) : List.of();
+				}
 				// Traces are evicted for age only as a new one comes: the clock is read
 				// once a trace, not once a span.
 				long now = this.clock.nanoTime();

@@ -80,12 +80,13 @@ final class TypedSpanAttributes {
 			}
 			return;
 		}
+		Target target = otelSpan::setAttribute;
 		for (KeyValue keyValue : context.getAllKeyValues()) {
 			if (ERROR.equalsIgnoreCase(keyValue.getKey())) {
 				span.error(new RuntimeException(keyValue.getValue()));
 			}
 			else {
-				put(otelSpan::setAttribute, keyValue.getKey(), keyValue.getValue());
+				put(target, keyValue.getKey(), keyValue.getValue());
 			}
 		}
 	}
@@ -108,9 +109,10 @@ final class TypedSpanAttributes {
 	 */
 	private static Attributes attributes(Observation.Context context) {
 		AttributesBuilder builder = Attributes.builder();
+		Target target = builder::put;
 		for (KeyValue keyValue : context.getAllKeyValues()) {
 			if (!ERROR.equalsIgnoreCase(keyValue.getKey())) {
-				put(builder::put, keyValue.getKey(), keyValue.getValue());
+				put(target, keyValue.getKey(), keyValue.getValue());
 			}
 		}
 		return builder.build();
