@@ -2,6 +2,7 @@ package io.fastagentic.sampling;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -22,9 +23,11 @@ public final class SamplingMonitor {
 
 	private final LongAdder evicted = new LongAdder();
 
-	private volatile int bufferedTraces;
+	// Written at every buffered span, read by the health endpoint: a release store is
+	// enough (no full fence on the span's path), a volatile read sees it.
+	private final AtomicInteger bufferedTraces = new AtomicInteger();
 
-	private volatile int bufferedSpans;
+	private final AtomicInteger bufferedSpans = new AtomicInteger();
 
 	void recordKeptByRatio() {
 		this.keptByRatio.increment();
@@ -43,8 +46,8 @@ public final class SamplingMonitor {
 	}
 
 	void recordBuffered(int traces, int spans) {
-		this.bufferedTraces = traces;
-		this.bufferedSpans = spans;
+		this.bufferedTraces.lazySet(traces);
+		this.bufferedSpans.lazySet(spans);
 	}
 
 	/**
@@ -82,7 +85,7 @@ public final class SamplingMonitor {
 	 * @return how many
 	 */
 	public int bufferedTraces() {
-		return this.bufferedTraces;
+		return this.bufferedTraces.get();
 	}
 
 	/**
@@ -90,7 +93,7 @@ public final class SamplingMonitor {
 	 * @return how many
 	 */
 	public int bufferedSpans() {
-		return this.bufferedSpans;
+		return this.bufferedSpans.get();
 	}
 
 	/**
@@ -104,8 +107,8 @@ public final class SamplingMonitor {
 		counts.put("keptForSlowness", this.keptForSlowness.sum());
 		counts.put("discarded", this.discarded.sum());
 		counts.put("evicted", this.evicted.sum());
-		counts.put("bufferedTraces", this.bufferedTraces);
-		counts.put("bufferedSpans", this.bufferedSpans);
+		counts.put("bufferedTraces", this.bufferedTraces.get());
+		counts.put("bufferedSpans", this.bufferedSpans.get());
 		return counts;
 	}
 
