@@ -87,8 +87,7 @@ public class AuthValidateFilter extends OncePerRequestFilter {
 			return;
 		}
 		// The HTTP span is named after the route; a request turned away here never
-		// reaches
-		// the dispatcher that would otherwise set it.
+		// reaches the dispatcher that would otherwise set it.
 		ServerHttpObservationFilter.findObservationContext(request)
 			.ifPresent((context) -> context.setPathPattern(route.pattern().getPatternString()));
 		AgentEndpointInfo endpoint = route.endpoint();

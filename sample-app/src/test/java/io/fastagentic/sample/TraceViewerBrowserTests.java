@@ -177,8 +177,7 @@ class TraceViewerBrowserTests {
 		awaitList("");
 
 		// The failed run made one priced call only: a minimum just above its cost leaves
-		// the
-		// answered runs.
+		// the answered runs.
 		String minCost = new BigDecimal(failedSummary.path("cost").asDouble()).multiply(new BigDecimal("1.01"))
 			.round(new MathContext(4))
 			.toPlainString();

@@ -98,9 +98,9 @@ public class AgentTracingObservationHandler implements TracingObservationHandler
 		Span span = builder.start();
 		if (context instanceof AgentRunObservationContext run && fromCurrent && span instanceof OtelSpan) {
 			// The span's scopes attach the context it captured: with the run id in it,
-			// the
-			// observation's scope makes the run id current (for logs, child spans and
-			// baggage, on any thread the scope reopens on) without a scope of its own.
+			// the observation's scope makes the run id current (for logs, child spans
+			// and baggage, on any thread the scope reopens on) without a scope of its
+			// own.
 			span = OtelSpan.fromOtel(OtelSpan.toOtel(span),
 					AgentCorrelation.withRun(Context.current(), run.getRunId()));
 		}

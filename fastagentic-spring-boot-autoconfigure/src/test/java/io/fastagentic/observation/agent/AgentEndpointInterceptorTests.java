@@ -242,12 +242,17 @@ class AgentEndpointInterceptorTests {
 		return proxy(interceptor, new ChatController());
 	}
 
-	private static ChatController proxy(AgentEndpointInterceptor interceptor, ChatController target) {
+	/**
+	 * A class proxy of a target whose {@link AgentEndpoint} methods the interceptor
+	 * advises.
+	 */
+	@SuppressWarnings("unchecked")
+	static <T> T proxy(AgentEndpointInterceptor interceptor, T target) {
 		ProxyFactory factory = new ProxyFactory(target);
 		factory.setProxyTargetClass(true);
 		factory.addAdvisor(new DefaultPointcutAdvisor(
 				AnnotationMatchingPointcut.forMethodAnnotation(AgentEndpoint.class), interceptor));
-		return (ChatController) factory.getProxy();
+		return (T) factory.getProxy();
 	}
 
 	static class ChatController {

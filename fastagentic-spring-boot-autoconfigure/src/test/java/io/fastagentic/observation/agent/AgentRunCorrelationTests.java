@@ -7,11 +7,10 @@ import io.fastagentic.annotation.AgentEndpoint;
 import io.fastagentic.autoconfigure.correlation.FastAgenticCorrelationAutoConfiguration;
 import io.fastagentic.autoconfigure.observation.FastAgenticObservationAutoConfiguration;
 import io.fastagentic.correlation.AgentCorrelation;
+import io.fastagentic.testing.ScopeAttachCounter;
 import io.micrometer.context.ContextSnapshotFactory;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.otel.bridge.EventListener;
-import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeAttachedEvent;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.context.Scope;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
@@ -22,9 +21,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.slf4j.MDC;
 
-import org.springframework.aop.framework.ProxyFactory;
-import org.springframework.aop.support.DefaultPointcutAdvisor;
-import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -57,10 +53,10 @@ class AgentRunCorrelationTests {
 		try (ConfigurableApplicationContext context = start(probability)) {
 			ChatController target = new ChatController();
 			ChatController controller = proxy(context, target);
-			AttachCounter attaches = context.getBean(AttachCounter.class);
+			ScopeAttachCounter attaches = context.getBean(ScopeAttachCounter.class);
 			target.counter = attaches;
 			try (Scope user = AgentCorrelation.openUser("alice")) {
-				attaches.attached = 0;
+				attaches.reset();
 				controller.chat();
 				// The run's observation scope only: no scope of the run id's own.
 				assertThat(target.attachedBeforeWork).isOne();
@@ -98,20 +94,15 @@ class AgentRunCorrelationTests {
 	}
 
 	private static ChatController proxy(ConfigurableApplicationContext context, ChatController target) {
-		AgentEndpointInterceptor interceptor = new AgentEndpointInterceptor(context.getBean(ObservationRegistry.class),
-				context.getBean(Tracer.class), null, null, false);
-		ProxyFactory factory = new ProxyFactory(target);
-		factory.setProxyTargetClass(true);
-		factory.addAdvisor(new DefaultPointcutAdvisor(
-				AnnotationMatchingPointcut.forMethodAnnotation(AgentEndpoint.class), interceptor));
-		return (ChatController) factory.getProxy();
+		return AgentEndpointInterceptorTests.proxy(new AgentEndpointInterceptor(
+				context.getBean(ObservationRegistry.class), context.getBean(Tracer.class), null, null, false), target);
 	}
 
 	static class ChatController {
 
 		private final ContextSnapshotFactory snapshots = ContextSnapshotFactory.builder().build();
 
-		@Nullable AttachCounter counter;
+		@Nullable ScopeAttachCounter counter;
 
 		int attachedBeforeWork;
 
@@ -127,7 +118,7 @@ class AgentRunCorrelationTests {
 
 		@AgentEndpoint(path = "/chat")
 		public String chat() throws Exception {
-			this.attachedBeforeWork = this.counter.attached;
+			this.attachedBeforeWork = this.counter.attached();
 			this.seen = AgentCorrelation.current();
 			this.mdcRunId = MDC.get("run_id");
 			this.mdcUserId = MDC.get("user_id");
@@ -136,19 +127,6 @@ class AgentRunCorrelationTests {
 				this.mdcRunIdOnAnotherThread = MDC.get("run_id");
 			})).get(10, TimeUnit.SECONDS);
 			return "answer";
-		}
-
-	}
-
-	static class AttachCounter implements EventListener {
-
-		volatile int attached;
-
-		@Override
-		public void onEvent(Object event) {
-			if (event instanceof ScopeAttachedEvent) {
-				this.attached++;
-			}
 		}
 
 	}
@@ -165,8 +143,8 @@ class AgentRunCorrelationTests {
 		}
 
 		@Bean
-		AttachCounter attachCounter() {
-			return new AttachCounter();
+		ScopeAttachCounter attachCounter() {
+			return new ScopeAttachCounter();
 		}
 
 	}

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import io.fastagentic.testing.ScopeAttachCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -11,8 +12,6 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
-import io.micrometer.tracing.otel.bridge.EventListener;
-import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeAttachedEvent;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
@@ -45,7 +44,7 @@ class InScopeObservationsTests {
 			String result = InScopeObservations.observe(observation(context), () -> "done");
 			assertThat(result).isEqualTo("done");
 			// The observation's own scope only.
-			assertThat(context.getBean(AttachCounter.class).attached).isOne();
+			assertThat(context.getBean(ScopeAttachCounter.class).attached()).isOne();
 			assertMeterHandlerSawTheSpanItStopped(context);
 		}
 	}
@@ -56,7 +55,7 @@ class InScopeObservationsTests {
 			observation(context).observe(() -> "done");
 			// Spring Boot's tracing-aware meter handler attaches the span again for the
 			// meters.
-			assertThat(context.getBean(AttachCounter.class).attached).isEqualTo(2);
+			assertThat(context.getBean(ScopeAttachCounter.class).attached()).isEqualTo(2);
 			assertMeterHandlerSawTheSpanItStopped(context);
 		}
 	}
@@ -103,19 +102,6 @@ class InScopeObservationsTests {
 		return context.getBean(InMemorySpanExporter.class).getFinishedSpanItems();
 	}
 
-	static class AttachCounter implements EventListener {
-
-		int attached;
-
-		@Override
-		public void onEvent(Object event) {
-			if (event instanceof ScopeAttachedEvent) {
-				this.attached++;
-			}
-		}
-
-	}
-
 	@Configuration(proxyBeanMethods = false)
 	@ImportAutoConfiguration({ OpenTelemetrySdkAutoConfiguration.class, OpenTelemetryTracingAutoConfiguration.class,
 			MicrometerTracingAutoConfiguration.class, ObservationAutoConfiguration.class })
@@ -132,8 +118,8 @@ class InScopeObservationsTests {
 		}
 
 		@Bean
-		AttachCounter attachCounter() {
-			return new AttachCounter();
+		ScopeAttachCounter attachCounter() {
+			return new ScopeAttachCounter();
 		}
 
 		@Bean
