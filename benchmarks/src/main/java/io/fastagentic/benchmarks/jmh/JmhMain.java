@@ -17,6 +17,7 @@ import io.fastagentic.benchmarks.jmh.TrialStats.Stats;
 import io.fastagentic.benchmarks.support.Instrumentation.SpanKind;
 import io.fastagentic.benchmarks.support.Reports;
 import io.fastagentic.benchmarks.support.TracingMode;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.Result;
@@ -42,9 +43,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  */
 public final class JmhMain {
 
-	private static final String FASTAGENTIC_REQUEST = FastAgenticRequestBenchmark.class.getName() + ".request";
+	static final String FASTAGENTIC_REQUEST = FastAgenticRequestBenchmark.class.getName() + ".request";
 
-	private static final String PLAIN_BOOT_REQUEST = PlainBootRequestBenchmark.class.getName() + ".request";
+	static final String PLAIN_BOOT_REQUEST = PlainBootRequestBenchmark.class.getName() + ".request";
 
 	/**
 	 * JMH's options that take no value.
@@ -205,12 +206,13 @@ public final class JmhMain {
 				"Median of the measured iterations of all passes; wall = time per operation on the benchmark thread, ")
 			.append("CPU = CPU time of the whole JVM per operation (the batch span processor's export thread, ")
 			.append("GC and JIT included).\n\n");
-		requestTable(out, scores, stats);
+		requestTable(out, scores, byKey, stats);
 		spanTable(out, scores, stats);
 		return out.toString();
 	}
 
-	private static void requestTable(StringBuilder out, Map<String, Score> scores, Map<String, Stats> stats) {
+	private static void requestTable(StringBuilder out, Map<String, Score> scores, Map<String, List<RunResult>> runs,
+			Map<String, Stats> stats) {
 		Score baseline = scores.get(TrialStats.key("HarnessBaselineBenchmark.request"));
 		Score fastAgenticOff = scores.get(TrialStats.key("FastAgenticRequestBenchmark.request", "OFF"));
 		Score bootOff = scores.get(TrialStats.key("PlainBootRequestBenchmark.request", "OFF"));
@@ -223,11 +225,14 @@ public final class JmhMain {
 			.append((baseline != null) ? " (harness alone, without filters or spans: " + baseline.format() + ")" : "")
 			.append(":\n\n");
 		out.append("| tracing | FastAgentic | added vs off | plain Boot peer | added vs off ")
-			.append("| FastAgentic / peer | FastAgentic spans per request: recorded / sampled / exported / dropped |\n");
-		out.append("|---|---:|---:|---:|---:|---:|---|\n");
+			.append("| FastAgentic / peer | per pass, wall: median (lowest–highest) ")
+			.append("| FastAgentic spans per request: recorded / sampled / exported / dropped |\n");
+		out.append("|---|---:|---:|---:|---:|---:|---:|---|\n");
 		for (TracingMode mode : TracingMode.values()) {
-			Score fastAgentic = scores.get(TrialStats.key("FastAgenticRequestBenchmark.request", mode.name()));
-			Score boot = scores.get(TrialStats.key("PlainBootRequestBenchmark.request", mode.name()));
+			String fastAgenticKey = TrialStats.key("FastAgenticRequestBenchmark.request", mode.name());
+			String bootKey = TrialStats.key("PlainBootRequestBenchmark.request", mode.name());
+			Score fastAgentic = scores.get(fastAgenticKey);
+			Score boot = scores.get(bootKey);
 			if (fastAgentic == null && boot == null) {
 				continue;
 			}
@@ -244,10 +249,31 @@ public final class JmhMain {
 				.append(" | ")
 				.append(Score.ratio(fastAgentic, boot))
 				.append(" | ")
-				.append(counts(stats.get(TrialStats.key("FastAgenticRequestBenchmark.request", mode.name()))))
+				.append(passRatios(runs.get(fastAgenticKey), runs.get(bootKey)))
+				.append(" | ")
+				.append(counts(stats.get(fastAgenticKey)))
 				.append(" |\n");
 		}
 		out.append('\n');
+	}
+
+	/**
+	 * FastAgentic's time over the peer's in each pass, where the two ran back to back.
+	 * @param fastAgentic FastAgentic's trials, one a pass, in pass order
+	 * @param peer the peer's trials, likewise
+	 * @return the median ratio (wall) of the passes, with the lowest and the highest
+	 */
+	static String passRatios(@Nullable List<RunResult> fastAgentic, @Nullable List<RunResult> peer) {
+		if (fastAgentic == null || peer == null || fastAgentic.size() != peer.size()) {
+			return "n/a";
+		}
+		List<Double> ratios = new ArrayList<>();
+		for (int pass = 0; pass < fastAgentic.size(); pass++) {
+			ratios.add(Score.of(List.of(fastAgentic.get(pass))).wall() / Score.of(List.of(peer.get(pass))).wall());
+		}
+		double[] sorted = ratios.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+		return String.format(Locale.ROOT, "%.2f (%.2f–%.2f)", Score.median(ratios), sorted[0],
+				sorted[sorted.length - 1]);
 	}
 
 	private static void spanTable(StringBuilder out, Map<String, Score> scores, Map<String, Stats> stats) {
@@ -355,7 +381,7 @@ public final class JmhMain {
 			return new Score(median(wall), median(cpu));
 		}
 
-		private static double median(List<Double> values) {
+		static double median(List<Double> values) {
 			if (values.isEmpty()) {
 				return Double.NaN;
 			}
