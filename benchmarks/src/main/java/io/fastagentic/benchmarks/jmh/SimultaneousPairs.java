@@ -26,8 +26,10 @@ import io.fastagentic.benchmarks.support.TracingMode;
  * pass of each side (noise only adds time).
  * <p>
  * The comparisons: FastAgentic against the plain Boot peer in every mode the peer has,
- * and FastAgentic's sampling rules (1 % + errors + slow) against FastAgentic at 1 % and
- * with tracing off, which is what the rules add.
+ * FastAgentic's sampling rules (1 % + errors + slow) against FastAgentic at 1 % and with
+ * tracing off, which is what the rules add, and a control: the peer against itself in the
+ * last of those modes, the same code on both cores, whose ratios are the noise of a ratio
+ * on this machine (how far from 1.00 a ratio of equals goes).
  * <p>
  * Each JVM sees one core, so the JVM's ergonomics choose the serial collector and one
  * compiler thread for both sides alike; the µs are therefore not those of
@@ -39,7 +41,7 @@ import io.fastagentic.benchmarks.support.TracingMode;
  *
  * Options: {@code --passes=N} (5), {@code --modes=} (every mode; a mode without a peer is
  * compared with FastAgentic at 1 % and off), then JMH options for both sides (by default
- * {@code -wi 15 -w 2 -i 8 -r 1}).
+ * {@code -wi 30 -w 2 -i 10 -r 1}).
  */
 public final class SimultaneousPairs {
 
@@ -87,10 +89,12 @@ public final class SimultaneousPairs {
 
 	static List<Comparison> comparisons(List<TracingMode> modes) {
 		List<Comparison> comparisons = new ArrayList<>();
+		TracingMode control = null;
 		for (TracingMode mode : modes) {
 			if (mode.hasPlainBootEquivalent()) {
 				comparisons.add(new Comparison(mode.label() + ": FastAgentic / plain Boot peer",
 						new Side(JmhMain.FASTAGENTIC_REQUEST, mode), new Side(JmhMain.PLAIN_BOOT_REQUEST, mode)));
+				control = mode;
 			}
 			else {
 				for (TracingMode baseline : List.of(TracingMode.RATE_1, TracingMode.OFF)) {
@@ -99,6 +103,11 @@ public final class SimultaneousPairs {
 							new Side(JmhMain.FASTAGENTIC_REQUEST, baseline)));
 				}
 			}
+		}
+		if (control != null) {
+			Side peer = new Side(JmhMain.PLAIN_BOOT_REQUEST, control);
+			comparisons.add(new Comparison(
+					"control, the same on both cores: plain Boot peer " + control.label() + " / itself", peer, peer));
 		}
 		return comparisons;
 	}

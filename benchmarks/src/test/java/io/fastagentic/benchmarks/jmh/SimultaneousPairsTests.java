@@ -48,18 +48,31 @@ class SimultaneousPairsTests {
 	}
 
 	@Test
-	void everyModeIsComparedWithThePeerAndTheRulesWithOnePercentAndOff() {
+	void everyModeIsComparedWithThePeerAndTheRulesWithOnePercentAndOffThenThePeerWithItself() {
 		List<Comparison> comparisons = SimultaneousPairs.comparisons(List.of(TracingMode.values()));
-		assertThat(comparisons).extracting(Comparison::left)
+		Side peerAt100 = new Side(JmhMain.PLAIN_BOOT_REQUEST, TracingMode.RATE_100);
+		assertThat(comparisons.subList(0, 6)).extracting(Comparison::left)
 			.allSatisfy((side) -> assertThat(side.benchmark()).isEqualTo(JmhMain.FASTAGENTIC_REQUEST));
 		assertThat(comparisons).extracting(Comparison::right)
 			.containsExactly(new Side(JmhMain.PLAIN_BOOT_REQUEST, TracingMode.OFF),
 					new Side(JmhMain.PLAIN_BOOT_REQUEST, TracingMode.RATE_1),
-					new Side(JmhMain.PLAIN_BOOT_REQUEST, TracingMode.RATE_10),
-					new Side(JmhMain.PLAIN_BOOT_REQUEST, TracingMode.RATE_100),
+					new Side(JmhMain.PLAIN_BOOT_REQUEST, TracingMode.RATE_10), peerAt100,
 					new Side(JmhMain.FASTAGENTIC_REQUEST, TracingMode.RATE_1),
-					new Side(JmhMain.FASTAGENTIC_REQUEST, TracingMode.OFF));
+					new Side(JmhMain.FASTAGENTIC_REQUEST, TracingMode.OFF), peerAt100);
 		assertThat(comparisons.get(4).left().mode()).isEqualTo(TracingMode.RATE_1_RULES);
+		assertThat(comparisons.get(6).left()).isEqualTo(peerAt100);
+		assertThat(comparisons.get(6).label())
+			.isEqualTo("control, the same on both cores: plain Boot peer 100 % / itself");
+	}
+
+	@Test
+	void theControlIsThePeerInTheLastModeItHasAndNoneWithoutOne() {
+		assertThat(SimultaneousPairs.comparisons(List.of(TracingMode.RATE_10, TracingMode.OFF))).last()
+			.extracting(Comparison::right)
+			.isEqualTo(new Side(JmhMain.PLAIN_BOOT_REQUEST, TracingMode.OFF));
+		assertThat(SimultaneousPairs.comparisons(List.of(TracingMode.RATE_1_RULES))).extracting(Comparison::label)
+			.containsExactly("FastAgentic 1 % + errors + slow / FastAgentic 1 %",
+					"FastAgentic 1 % + errors + slow / FastAgentic off");
 	}
 
 	@Test
