@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.fastagentic.sampling.DeferredSpanAttributes;
 import io.micrometer.common.KeyValue;
+import io.micrometer.common.KeyValues;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.otel.bridge.OtelSpan;
@@ -81,13 +82,14 @@ final class TypedSpanAttributes {
 			return;
 		}
 		Target target = otelSpan::setAttribute;
-		for (KeyValue keyValue : context.getAllKeyValues()) {
-			if (ERROR.equalsIgnoreCase(keyValue.getKey())) {
-				span.error(new RuntimeException(keyValue.getValue()));
-			}
-			else {
-				put(target, keyValue.getKey(), keyValue.getValue());
-			}
+		// The low then the high cardinality keys: a key in both ends with its high
+		// cardinality value, as in Micrometer's merged view, without that view's merge
+		// and sort.
+		KeyValue lowError = put(target, context.getLowCardinalityKeyValues());
+		KeyValue highError = put(target, context.getHighCardinalityKeyValues());
+		KeyValue error = (highError != null) ? highError : lowError;
+		if (error != null) {
+			span.error(new RuntimeException(error.getValue()));
 		}
 	}
 
@@ -110,12 +112,25 @@ final class TypedSpanAttributes {
 	private static Attributes attributes(Observation.Context context) {
 		AttributesBuilder builder = Attributes.builder();
 		Target target = builder::put;
-		for (KeyValue keyValue : context.getAllKeyValues()) {
-			if (!ERROR.equalsIgnoreCase(keyValue.getKey())) {
+		put(target, context.getLowCardinalityKeyValues());
+		put(target, context.getHighCardinalityKeyValues());
+		return builder.build();
+	}
+
+	/**
+	 * Put every key but the error key, which is returned, if there is one.
+	 */
+	private static @Nullable KeyValue put(Target target, KeyValues keyValues) {
+		KeyValue error = null;
+		for (KeyValue keyValue : keyValues) {
+			if (ERROR.equalsIgnoreCase(keyValue.getKey())) {
+				error = keyValue;
+			}
+			else {
 				put(target, keyValue.getKey(), keyValue.getValue());
 			}
 		}
-		return builder.build();
+		return error;
 	}
 
 	private static void put(Target target, String key, String value) {
