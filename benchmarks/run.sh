@@ -7,7 +7,7 @@
 # itself): FastAgentic's modes and its peers (plain Spring Boot tracing, the OpenTelemetry
 # Java agent, which the build copies from Maven Central to benchmarks/target/otel-agent/),
 # each in a child JVM of its own. Takes about 3 hours on 2 cores with the defaults (measured:
-# 2 JMH passes 22 min; 5 side-by-side passes about 50 min; a load run of 2 rounds of 3000 requests
+# 2 JMH passes 22 min; 5 side-by-side passes of 7 comparisons, the control included, 52 min; a load run of 2 rounds of 3000 requests
 # 37 min).
 #
 #   benchmarks/run.sh
