@@ -7,8 +7,8 @@
 # itself): FastAgentic's modes and its peers (plain Spring Boot tracing, the OpenTelemetry
 # Java agent, which the build copies from Maven Central to benchmarks/target/otel-agent/),
 # each in a child JVM of its own. Takes about 3 hours on 2 cores with the defaults (measured:
-# 2 JMH passes 22 min; 5 side-by-side passes of 7 comparisons, the control included, 52 min; a load run of 2 rounds of 3000 requests
-# 37 min).
+# 2 JMH passes 22 min; 5 side-by-side passes of 7 comparisons, the control included,
+# 52 min; a load run of 2 rounds of 3000 requests 37 min).
 #
 #   benchmarks/run.sh
 #   JMH_ARGS="-f 0 -wi 0 -i 1 -r 100ms" PAIRS_ARGS="--passes=1 -wi 1 -w 1 -i 1 -r 1" LOAD_ARGS="--rounds=1 --requests=2000 --jvm-warmup=1000 --soak=0 --export-seconds=0" benchmarks/run.sh   # quick look

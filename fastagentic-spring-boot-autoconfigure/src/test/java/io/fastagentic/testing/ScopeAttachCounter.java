@@ -1,5 +1,7 @@
 package io.fastagentic.testing;
 
+import java.util.concurrent.atomic.AtomicInteger;
+
 import io.micrometer.tracing.otel.bridge.EventListener;
 import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeAttachedEvent;
 
@@ -9,12 +11,12 @@ import io.micrometer.tracing.otel.bridge.EventPublishingContextWrapper.ScopeAtta
  */
 public final class ScopeAttachCounter implements EventListener {
 
-	private volatile int attached;
+	private final AtomicInteger attached = new AtomicInteger();
 
 	@Override
 	public void onEvent(Object event) {
 		if (event instanceof ScopeAttachedEvent) {
-			this.attached++;
+			this.attached.incrementAndGet();
 		}
 	}
 
@@ -23,14 +25,14 @@ public final class ScopeAttachCounter implements EventListener {
 	 * @return how many
 	 */
 	public int attached() {
-		return this.attached;
+		return this.attached.get();
 	}
 
 	/**
 	 * Count from zero again.
 	 */
 	public void reset() {
-		this.attached = 0;
+		this.attached.set(0);
 	}
 
 }
