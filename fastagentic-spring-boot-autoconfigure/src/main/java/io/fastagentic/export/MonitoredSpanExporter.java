@@ -13,9 +13,7 @@ import io.opentelemetry.sdk.trace.export.SpanExporter;
  *
  * @author FastAgentic
  */
-public final class MonitoredSpanExporter implements SpanExporter {
-
-	private final SpanExporter delegate;
+public final class MonitoredSpanExporter extends ForwardingSpanExporter {
 
 	private final SpanExportMonitor monitor;
 
@@ -25,7 +23,7 @@ public final class MonitoredSpanExporter implements SpanExporter {
 	 * @param monitor where outcomes are recorded
 	 */
 	public MonitoredSpanExporter(SpanExporter delegate, SpanExportMonitor monitor) {
-		this.delegate = delegate;
+		super(delegate);
 		this.monitor = monitor;
 	}
 
@@ -45,26 +43,6 @@ public final class MonitoredSpanExporter implements SpanExporter {
 		result.whenComplete(
 				() -> this.monitor.recordExport(started, count, result.isSuccess(), result.getFailureThrowable()));
 		return result;
-	}
-
-	@Override
-	public CompletableResultCode flush() {
-		return this.delegate.flush();
-	}
-
-	@Override
-	public CompletableResultCode shutdown() {
-		return this.delegate.shutdown();
-	}
-
-	@Override
-	public void close() {
-		this.delegate.close();
-	}
-
-	@Override
-	public String toString() {
-		return "MonitoredSpanExporter{" + this.delegate + "}";
 	}
 
 }

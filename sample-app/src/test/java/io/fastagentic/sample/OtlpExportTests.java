@@ -8,12 +8,14 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import io.fastagentic.export.InProcessSpanExporter;
 import io.fastagentic.viewer.RecentTraces;
 import io.fastagentic.viewer.RecordedSpan;
 import io.fastagentic.viewer.RecordedTrace;
 import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.proto.trace.v1.Span;
 import io.opentelemetry.proto.trace.v1.Span.SpanKind;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
@@ -106,6 +108,48 @@ class OtlpExportTests {
 		assertThat(recorded).isNotNull();
 		assertThat(received).isNotEmpty();
 		assertThat(recorded.spans()).extracting(RecordedSpan::spanId).containsExactlyInAnyOrderElementsOf(received);
+	}
+
+	@Test
+	void longValuesAreCutOnTheWireAndInTheViewer() throws Exception {
+		ConfigurableApplicationContext context = start("--fastagentic.otel.endpoint=" + this.receiver.endpoint(),
+				"--fastagentic.export.max-attribute-value-length=200");
+		HttpResponse<String> chat = SampleApps.chat(context, "Please [fail] now", Map.of());
+		assertThat(chat.statusCode()).isEqualTo(502);
+		String traceId = SampleApps.traceId(chat);
+		this.receiver.awaitSpan((span) -> span.span().getKind() == SpanKind.SPAN_KIND_SERVER
+				&& traceId.equals(HexFormat.of().formatHex(span.span().getTraceId().toByteArray())));
+		context.getBean(SdkTracerProvider.class).forceFlush().join(15, TimeUnit.SECONDS);
+		List<Span> received = this.receiver.spans()
+			.stream()
+			.map(OtlpReceiver.ReceivedSpan::span)
+			.filter((span) -> traceId.equals(HexFormat.of().formatHex(span.getTraceId().toByteArray())))
+			.toList();
+		// The failed call's stack trace, thousands of characters in the application,
+		// arrives cut; no string value of a span or an event is longer.
+		List<String> stackTraces = received.stream()
+			.flatMap((span) -> span.getEventsList().stream())
+			.filter((event) -> event.getName().equals("exception"))
+			.flatMap((event) -> event.getAttributesList().stream())
+			.filter((attribute) -> attribute.getKey().equals("exception.stacktrace"))
+			.map((attribute) -> attribute.getValue().getStringValue())
+			.toList();
+		assertThat(stackTraces).isNotEmpty()
+			.allSatisfy((stackTrace) -> assertThat(stackTrace).hasSize(200).contains("Exception"));
+		assertThat(received.stream()
+			.flatMap((span) -> Stream.concat(span.getAttributesList().stream(),
+					span.getEventsList().stream().flatMap((event) -> event.getAttributesList().stream()))))
+			.isNotEmpty()
+			.allSatisfy((attribute) -> assertThat(attribute.getValue().getStringValue()).hasSizeLessThanOrEqualTo(200));
+		// The trace viewer shows the same cut.
+		RecordedTrace recorded = context.getBean(RecentTraces.class).get(traceId);
+		assertThat(recorded).isNotNull();
+		assertThat(recorded.spans()
+			.stream()
+			.flatMap((span) -> span.events().stream())
+			.filter((event) -> event.name().equals("exception"))
+			.map((event) -> event.attributes().get("exception.stacktrace"))).hasSameSizeAs(stackTraces)
+			.allSatisfy((stackTrace) -> assertThat((String) stackTrace).hasSize(200));
 	}
 
 	@Test

@@ -5,7 +5,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How the OTLP exporter behaves when the collector fails.
+ * What the exporters receive, and how the OTLP exporter behaves when the collector fails.
  *
  * @author FastAgentic
  */
@@ -20,6 +20,13 @@ public class FastAgenticExportProperties {
 	 */
 	private boolean quietExporterLog = true;
 
+	/**
+	 * Longest attribute value exported, in characters: longer values of spans, span
+	 * events (an exception's stack trace) and links are cut before they reach the
+	 * collector or the trace viewer. Keep it above fastagentic.llm.content-max-length.
+	 */
+	private int maxAttributeValueLength = 4096;
+
 	private final Retry retry = new Retry();
 
 	public boolean isQuietExporterLog() {
@@ -28,6 +35,14 @@ public class FastAgenticExportProperties {
 
 	public void setQuietExporterLog(boolean quietExporterLog) {
 		this.quietExporterLog = quietExporterLog;
+	}
+
+	public int getMaxAttributeValueLength() {
+		return this.maxAttributeValueLength;
+	}
+
+	public void setMaxAttributeValueLength(int maxAttributeValueLength) {
+		this.maxAttributeValueLength = maxAttributeValueLength;
 	}
 
 	public Retry getRetry() {

@@ -41,9 +41,10 @@ import org.springframework.context.annotation.Configuration;
  * from the properties that {@link TracingEnvironmentListener} derives from
  * {@code fastagentic.otel.*}; this class contributes to them through Boot's hooks:
  * <ul>
- * <li>every collector exporter of Boot's {@link SpanExporters} is wrapped so that export
- * outcomes are counted (a {@link BeanPostProcessor}: the list keeps its type, order and
- * Micrometer span filters);</li>
+ * <li>every exporter of Boot's {@link SpanExporters} is wrapped so that attribute values
+ * are cut to {@code fastagentic.export.max-attribute-value-length}, and every collector
+ * exporter so that export outcomes are counted too (a {@link BeanPostProcessor}: the list
+ * keeps its type, order and Micrometer span filters);</li>
  * <li>spans dropped on a full queue are counted through the {@link MeterProvider} that
  * Boot hands to the batch span processor, the only hook Boot offers there (a bean only
  * when the application has no {@code MeterProvider} of its own);</li>
@@ -74,10 +75,11 @@ public final class FastAgenticOtelAutoConfiguration {
 	}
 
 	@Bean
-	static BeanPostProcessor fastAgenticMonitoredSpanExporters(ObjectProvider<SpanExportMonitor> monitor,
+	static BeanPostProcessor fastAgenticSpanExporters(ObjectProvider<SpanExportMonitor> monitor,
 			ObjectProvider<OtlpTracingConnectionDetails> connectionDetails,
-			ObjectProvider<OtlpTracingProperties> otlpProperties) {
-		return new MonitoredSpanExportersPostProcessor(monitor, connectionDetails, otlpProperties);
+			ObjectProvider<OtlpTracingProperties> otlpProperties,
+			ObjectProvider<FastAgenticExportProperties> exportProperties) {
+		return new SpanExportersPostProcessor(monitor, connectionDetails, otlpProperties, exportProperties);
 	}
 
 	@Bean

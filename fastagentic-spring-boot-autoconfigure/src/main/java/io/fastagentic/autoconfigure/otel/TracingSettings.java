@@ -26,11 +26,6 @@ import org.springframework.util.StringUtils;
  */
 final class TracingSettings {
 
-	/**
-	 * Longest span attribute value when the application sets none.
-	 */
-	private static final String DEFAULT_MAX_ATTRIBUTE_VALUE_LENGTH = "4096";
-
 	private static final String DEFAULT_SERVICE_NAME = "fastagentic-agent";
 
 	private static final String BOOT_DEFAULT_SERVICE_NAME = "unknown_service";
@@ -123,7 +118,6 @@ final class TracingSettings {
 			properties.put("management.opentelemetry.tracing.sampler", "always-off");
 		}
 		putCorrelationDefaults(binder, properties);
-		putSpanLimitDefaults(binder, properties);
 		String sampleRate = this.values.get(TracingSetting.SAMPLE_RATE);
 		if (sampleRate != null || !binder.bind(SAMPLING_PROBABILITY, String.class).isBound()) {
 			// Boot keeps 10 % by default; FastAgentic's documented default is 100 %.
@@ -147,16 +141,6 @@ final class TracingSettings {
 				&& !binder.bind(OTLP_METRICS + "enabled", String.class).isBound()) {
 			properties.put(OTLP_METRICS + "enabled", "false");
 		}
-	}
-
-	/**
-	 * No attribute is unbounded: a request cannot put a megabyte into a span, the export
-	 * queue or the viewer. The SDK cuts longer values; content capture bounds its own
-	 * values below this.
-	 */
-	private static void putSpanLimitDefaults(Binder binder, Map<String, Object> properties) {
-		putIfUnbound(binder, properties, "management.opentelemetry.tracing.limits.max-attribute-value-length",
-				DEFAULT_MAX_ATTRIBUTE_VALUE_LENGTH);
 	}
 
 	/**

@@ -18,6 +18,7 @@ import io.opentelemetry.exporter.otlp.trace.OtlpGrpcSpanExporter;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.SpanLimits;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
 import io.opentelemetry.sdk.trace.export.SpanExporter;
 import io.opentelemetry.sdk.trace.samplers.Sampler;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.actuate.endpoint.SanitizableData;
 import org.springframework.boot.actuate.endpoint.SanitizingFunction;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.micrometer.tracing.autoconfigure.MicrometerTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
@@ -186,6 +188,42 @@ class FastAgenticOtelAutoConfigurationTests {
 				assertThat(context.getBean(SpanExportMonitor.class).destination())
 					.isEqualTo(new ExportDestination("InMemorySpanExporter", "custom"));
 			});
+	}
+
+	@Test
+	void exportedAttributeValuesAreCutWhileTheSdkSetsThemWhole() {
+		InMemorySpanExporter exporter = InMemorySpanExporter.create();
+		this.contextRunner.withBean(SpanExporter.class, () -> exporter)
+			.withPropertyValues("fastagentic.export.max-attribute-value-length=8")
+			.run((context) -> {
+				assertThat(context.getBean(SpanLimits.class).getMaxAttributeValueLength()).isEqualTo(Integer.MAX_VALUE);
+				assertThat(context.getBean(SpanExporters.class).list()).singleElement()
+					.hasToString("MonitoredSpanExporter{BoundedSpanExporter{" + exporter + "}}");
+				context.getBean(OpenTelemetry.class)
+					.getTracer("test")
+					.spanBuilder("work")
+					.setAttribute("text", "0123456789abcdef")
+					.setAttribute("size", 1234567890L)
+					.startSpan()
+					.end();
+				context.getBean(SdkTracerProvider.class).forceFlush().join(10, TimeUnit.SECONDS);
+				assertThat(exporter.getFinishedSpanItems()).singleElement().satisfies((span) -> {
+					assertThat(span.getAttributes().get(AttributeKey.stringKey("text"))).isEqualTo("01234567");
+					assertThat(span.getAttributes().get(AttributeKey.longKey("size"))).isEqualTo(1234567890L);
+				});
+			});
+	}
+
+	@Test
+	void maxAttributeValueLengthBelowOneFailsStartup() {
+		this.contextRunner.withPropertyValues("fastagentic.export.max-attribute-value-length=0")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("fastagentic.export.max-attribute-value-length")
+				.hasMessageContaining("FASTAGENTIC_EXPORT_MAX_ATTRIBUTE_VALUE_LENGTH")
+				.hasMessageContaining("1 or more"));
 	}
 
 	@Test

@@ -65,9 +65,10 @@ class FastAgenticViewerAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("fastagentic.viewer.enabled=true").run((context) -> {
 			assertThat(context).hasSingleBean(TracesEndpoint.class).hasSingleBean(RecentTraces.class);
 			assertThat(webEndpointIds(context.getBean(WebEndpointsSupplier.class))).contains("traces");
-			// In process: handed to the batch processor as is, never wrapped as a
-			// collector export.
-			assertThat(context.getBean(SpanExporters.class).list()).contains(context.getBean(RecentTraces.class));
+			// In process: handed to the batch processor with its values cut as a
+			// collector's are, never monitored as a collector export.
+			assertThat(context.getBean(SpanExporters.class).list()).extracting(Object::toString)
+				.contains("BoundedSpanExporter{" + context.getBean(RecentTraces.class) + "}");
 		});
 	}
 

@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.fastagentic.export.BoundedSpanExporter;
 import io.fastagentic.export.ExportDestination;
 import io.fastagentic.export.InProcessSpanExporter;
 import io.fastagentic.export.MonitoredSpanExporter;
@@ -15,22 +16,26 @@ import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.SpanExporters;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingConnectionDetails;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingProperties;
 import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.Transport;
 
 /**
- * Wraps each collector exporter of the {@link SpanExporters} bean, Boot's or the user's,
- * in a {@link MonitoredSpanExporter}, so that Boot keeps building the batch span
- * processor from its own settings and every export call is still counted. Tells the
- * monitor where spans go, without credentials.
+ * Wraps each exporter of the {@link SpanExporters} bean, Boot's or the user's, so that
+ * Boot keeps building the batch span processor from its own settings: every exporter, the
+ * trace viewer's included, in a {@link BoundedSpanExporter}, and each collector exporter
+ * also in a {@link MonitoredSpanExporter}, so that every export call is counted. Tells
+ * the monitor where spans go, without credentials.
  *
  * @author FastAgentic
  */
-final class MonitoredSpanExportersPostProcessor implements BeanPostProcessor {
+final class SpanExportersPostProcessor implements BeanPostProcessor {
 
-	private static final Log logger = LogFactory.getLog(MonitoredSpanExportersPostProcessor.class);
+	static final String MAX_ATTRIBUTE_VALUE_LENGTH = "fastagentic.export.max-attribute-value-length";
+
+	private static final Log logger = LogFactory.getLog(SpanExportersPostProcessor.class);
 
 	private final ObjectProvider<SpanExportMonitor> monitor;
 
@@ -38,12 +43,16 @@ final class MonitoredSpanExportersPostProcessor implements BeanPostProcessor {
 
 	private final ObjectProvider<OtlpTracingProperties> otlpProperties;
 
-	MonitoredSpanExportersPostProcessor(ObjectProvider<SpanExportMonitor> monitor,
+	private final ObjectProvider<FastAgenticExportProperties> exportProperties;
+
+	SpanExportersPostProcessor(ObjectProvider<SpanExportMonitor> monitor,
 			ObjectProvider<OtlpTracingConnectionDetails> connectionDetails,
-			ObjectProvider<OtlpTracingProperties> otlpProperties) {
+			ObjectProvider<OtlpTracingProperties> otlpProperties,
+			ObjectProvider<FastAgenticExportProperties> exportProperties) {
 		this.monitor = monitor;
 		this.connectionDetails = connectionDetails;
 		this.otlpProperties = otlpProperties;
+		this.exportProperties = exportProperties;
 	}
 
 	@Override
@@ -51,10 +60,34 @@ final class MonitoredSpanExportersPostProcessor implements BeanPostProcessor {
 		if (!(bean instanceof SpanExporters spanExporters)) {
 			return bean;
 		}
+		int maxLength = maxAttributeValueLength();
 		SpanExportMonitor exportMonitor = this.monitor.getIfAvailable();
-		if (exportMonitor == null) {
+		if (exportMonitor != null) {
+			tellDestination(spanExporters, exportMonitor);
+		}
+		if (spanExporters.list().isEmpty()) {
 			return bean;
 		}
+		return SpanExporters.of(spanExporters.list()
+			.stream()
+			.<SpanExporter>map((exporter) -> (exporter instanceof InProcessSpanExporter || exportMonitor == null)
+					? new BoundedSpanExporter(exporter, maxLength)
+					: new MonitoredSpanExporter(new BoundedSpanExporter(exporter, maxLength), exportMonitor))
+			.toList());
+	}
+
+	private int maxAttributeValueLength() {
+		int maxLength = this.exportProperties.getIfAvailable(FastAgenticExportProperties::new)
+			.getMaxAttributeValueLength();
+		if (maxLength < 1) {
+			throw new InvalidConfigurationPropertyValueException(MAX_ATTRIBUTE_VALUE_LENGTH, maxLength,
+					"It is the longest exported attribute value, in characters "
+							+ "(FASTAGENTIC_EXPORT_MAX_ATTRIBUTE_VALUE_LENGTH): 1 or more.");
+		}
+		return maxLength;
+	}
+
+	private void tellDestination(SpanExporters spanExporters, SpanExportMonitor exportMonitor) {
 		List<SpanExporter> collectorExporters = spanExporters.list()
 			.stream()
 			.filter((exporter) -> !(exporter instanceof InProcessSpanExporter))
@@ -63,14 +96,10 @@ final class MonitoredSpanExportersPostProcessor implements BeanPostProcessor {
 			logger.info("Traces are recorded but not exported: no collector is configured. "
 					+ "Set FASTAGENTIC_OTEL_ENDPOINT (for example http://otel-collector:4318) to export them over OTLP.");
 			exportMonitor.exportingTo(null);
-			return bean;
 		}
-		exportMonitor.exportingTo(destination(collectorExporters));
-		return SpanExporters.of(spanExporters.list()
-			.stream()
-			.map((exporter) -> (exporter instanceof InProcessSpanExporter) ? exporter
-					: new MonitoredSpanExporter(exporter, exportMonitor))
-			.toList());
+		else {
+			exportMonitor.exportingTo(destination(collectorExporters));
+		}
 	}
 
 	private ExportDestination destination(List<SpanExporter> exporters) {
