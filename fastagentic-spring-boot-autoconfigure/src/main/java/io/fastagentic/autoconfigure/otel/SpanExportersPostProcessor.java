@@ -33,7 +33,7 @@ import org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.o
  */
 final class SpanExportersPostProcessor implements BeanPostProcessor {
 
-	static final String MAX_ATTRIBUTE_VALUE_LENGTH = "fastagentic.export.max-attribute-value-length";
+	private static final String MAX_ATTRIBUTE_VALUE_LENGTH = "fastagentic.export.max-attribute-value-length";
 
 	private static final Log logger = LogFactory.getLog(SpanExportersPostProcessor.class);
 
