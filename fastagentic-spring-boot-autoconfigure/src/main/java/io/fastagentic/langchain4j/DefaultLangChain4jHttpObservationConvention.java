@@ -36,8 +36,9 @@ public class DefaultLangChain4jHttpObservationConvention implements LangChain4jH
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(LangChain4jHttpObservationContext context) {
-		return KeyValues.of(method(context), uri(context), status(context), clientName(context), exception(context),
-				outcome(context));
+		// In key order: KeyValues sorts what does not come sorted.
+		return KeyValues.of(clientName(context), exception(context), method(context), outcome(context), status(context),
+				uri(context));
 	}
 
 	@Override

@@ -57,15 +57,17 @@ public class AgentServerRequestObservationConvention extends DefaultServerReques
 		HttpServletRequest request = context.getCarrier();
 		String route = context.getPathPattern();
 		String urlPath = request.getRequestURI();
-		// Added in one call: each KeyValues.and sorts again.
+		// Added in one call and in key order: KeyValues sorts what does not come sorted,
+		// and each KeyValues.and merges again.
 		KeyValue[] added = new KeyValue[(route != null) ? 5 : 4];
-		added[0] = KeyValue.of(SEMCONV_METHOD, method(context).getValue());
-		added[1] = KeyValue.of(PATH, (route != null) ? route : urlPath);
-		added[2] = KeyValue.of(SEMCONV_URL_PATH, urlPath);
-		added[3] = KeyValue.of(SEMCONV_STATUS, status(context).getValue());
+		int i = 0;
+		added[i++] = KeyValue.of(SEMCONV_METHOD, method(context).getValue());
+		added[i++] = KeyValue.of(SEMCONV_STATUS, status(context).getValue());
 		if (route != null) {
-			added[4] = KeyValue.of(SEMCONV_ROUTE, route);
+			added[i++] = KeyValue.of(SEMCONV_ROUTE, route);
 		}
+		added[i++] = KeyValue.of(PATH, (route != null) ? route : urlPath);
+		added[i] = KeyValue.of(SEMCONV_URL_PATH, urlPath);
 		return super.getHighCardinalityKeyValues(context).and(added);
 	}
 

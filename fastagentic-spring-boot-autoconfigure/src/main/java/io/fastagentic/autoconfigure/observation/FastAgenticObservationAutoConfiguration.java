@@ -52,6 +52,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
+import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration of the observations of agent work: {@code llm.call},
@@ -151,6 +153,10 @@ public final class FastAgenticObservationAutoConfiguration {
 	@ConditionalOnBean(MeterRegistry.class)
 	static class MetricsConfiguration {
 
+		private static final boolean SERVLET_OBSERVATIONS = ClassUtils.isPresent(
+				"org.springframework.http.server.observation.ServerRequestObservationContext",
+				MetricsConfiguration.class.getClassLoader());
+
 		@Bean
 		@ConditionalOnMissingBean
 		LlmUsageMetricsHandler llmUsageMetricsHandler(MeterRegistry registry, ObservationAdapters adapters) {
@@ -164,8 +170,18 @@ public final class FastAgenticObservationAutoConfiguration {
 			Set<IgnoredMeters> ignored = Binder.get(environment)
 				.bind("management.metrics.observations.ignored-meters", Bindable.setOf(IgnoredMeters.class))
 				.orElse(Set.of());
-			return new AgentMeterObservationHandler(registry, MetricsConfiguration::isOwnObservation,
+			return new AgentMeterObservationHandler(registry, MetricsConfiguration::isHandled,
 					!ignored.contains(IgnoredMeters.LONG_TASK_TIMER));
+		}
+
+		/**
+		 * FastAgentic's own observations, and Spring's server request observation, which
+		 * every agent request makes (its key values come from FastAgentic's convention
+		 * unless the application has one): the same meters as Spring Boot's handler
+		 * records for it, registered once.
+		 */
+		private static boolean isHandled(Observation.Context context) {
+			return isOwnObservation(context) || (SERVLET_OBSERVATIONS && ServerRequests.isServerRequest(context));
 		}
 
 		private static boolean isOwnObservation(Observation.Context context) {
@@ -174,6 +190,21 @@ public final class FastAgenticObservationAutoConfiguration {
 					|| context instanceof CheckpointWriteObservationContext
 					|| context instanceof StreamEmitObservationContext || context instanceof AuthObservationContext
 					|| context instanceof PolicyObservationContext || context instanceof JdbcQueryObservationContext;
+		}
+
+		/**
+		 * Refers to Spring's servlet observation context, a class that is loaded only
+		 * when it is on the class path.
+		 */
+		private static final class ServerRequests {
+
+			private ServerRequests() {
+			}
+
+			static boolean isServerRequest(Observation.Context context) {
+				return context instanceof ServerRequestObservationContext;
+			}
+
 		}
 
 	}

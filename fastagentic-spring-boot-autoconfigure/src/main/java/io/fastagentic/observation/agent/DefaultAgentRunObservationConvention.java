@@ -36,33 +36,39 @@ public class DefaultAgentRunObservationConvention implements AgentRunObservation
 
 	@Override
 	public KeyValues getLowCardinalityKeyValues(AgentRunObservationContext context) {
+		// In key order (see getHighCardinalityKeyValues).
 		return KeyValues.of(adapter(context), endpoint(context), genAiAgentName(context), genAiOperationName(context),
 				model(context));
 	}
 
 	@Override
 	public KeyValues getHighCardinalityKeyValues(AgentRunObservationContext context) {
-		// Collected first and made into key values once: each KeyValues.and sorts again.
+		// Collected first and made into key values once, in key order: KeyValues sorts
+		// what does not come sorted, and each KeyValues.and merges again.
 		List<KeyValue> keyValues = new ArrayList<>(9);
-		keyValues.add(runId(context));
-		keyValues.add(userId(context));
 		if (context.isClientAborted()) {
 			keyValues.add(CLIENT_ABORTED);
 		}
 		AgentRunObservationContext.LlmTotals totals = context.getLlmTotals();
+		String prompt = null;
+		String completion = null;
 		if (totals.llmCalls() > 0) {
-			String prompt = Long.toString(totals.promptTokens());
-			String completion = Long.toString(totals.completionTokens());
-			keyValues.add(KeyValue.of(HighCardinalityKeyNames.LLM_CALLS, Integer.toString(totals.llmCalls())));
-			keyValues.add(KeyValue.of(HighCardinalityKeyNames.TOKENS_PROMPT, prompt));
-			keyValues.add(KeyValue.of(HighCardinalityKeyNames.TOKENS_COMPLETION, completion));
-			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_INPUT_TOKENS, prompt));
-			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_OUTPUT_TOKENS, completion));
+			prompt = Long.toString(totals.promptTokens());
+			completion = Long.toString(totals.completionTokens());
 			BigDecimal cost = totals.cost();
 			if (cost != null) {
 				keyValues.add(KeyValue.of(HighCardinalityKeyNames.COST, cost.toPlainString()));
 			}
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_INPUT_TOKENS, prompt));
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_OUTPUT_TOKENS, completion));
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.LLM_CALLS, Integer.toString(totals.llmCalls())));
 		}
+		keyValues.add(runId(context));
+		if (prompt != null) {
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.TOKENS_COMPLETION, completion));
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.TOKENS_PROMPT, prompt));
+		}
+		keyValues.add(userId(context));
 		return KeyValues.of(keyValues);
 	}
 

@@ -25,9 +25,9 @@ import org.jspecify.annotations.Nullable;
  * {@code <name>.<event>} per event — with each meter registered once and reused instead
  * of built, tagged and looked up in the registry on every start and stop.
  * <p>
- * It handles only the observations it is given (FastAgentic's own, never a framework's,
- * whose own meter handlers stay in charge); every other observation goes on to Spring
- * Boot's meter handler.
+ * It handles only the observations it is given (FastAgentic's own and Spring's server
+ * requests, never a framework's with meter handlers of its own, which stay in charge);
+ * every other observation goes on to Spring Boot's meter handler.
  *
  * @author FastAgentic
  */

@@ -32,6 +32,7 @@ public final class LlmCallKeyValues {
 	 */
 	public static KeyValues lowCardinality(LlmCallDetails call) {
 		String responseModel = call.getResponseModel();
+		// In key order (see highCardinality).
 		return KeyValues.of(CHAT, KeyValue.of(LowCardinalityKeyNames.GEN_AI_PROVIDER_NAME, call.getProvider()),
 				KeyValue.of(LowCardinalityKeyNames.GEN_AI_REQUEST_MODEL, call.getRequestModel()),
 				KeyValue.of(LowCardinalityKeyNames.GEN_AI_RESPONSE_MODEL,
@@ -45,42 +46,43 @@ public final class LlmCallKeyValues {
 	 * @return usage, cost, response and conversation keys, and the error type
 	 */
 	public static KeyValues highCardinality(LlmCallDetails call) {
-		// Collected first and made into key values once: each KeyValues.and sorts again.
+		// Collected first and made into key values once, in key order: KeyValues sorts
+		// what does not come sorted, and each KeyValues.and merges again.
 		List<KeyValue> keyValues = new ArrayList<>(11);
-		Long promptTokens = call.getPromptTokens();
-		Long completionTokens = call.getCompletionTokens();
-		if (promptTokens != null && completionTokens != null) {
-			String prompt = promptTokens.toString();
-			String completion = completionTokens.toString();
-			keyValues.add(KeyValue.of(HighCardinalityKeyNames.TOKENS_PROMPT, prompt));
-			keyValues.add(KeyValue.of(HighCardinalityKeyNames.TOKENS_COMPLETION, completion));
-			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_INPUT_TOKENS, prompt));
-			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_OUTPUT_TOKENS, completion));
-		}
-		if (call.getCachedPromptTokens() > 0) {
-			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS,
-					Long.toString(call.getCachedPromptTokens())));
-		}
 		BigDecimal cost = call.getCost();
 		if (cost != null) {
 			keyValues.add(KeyValue.of(HighCardinalityKeyNames.COST, cost.toPlainString()));
 		}
-		String responseId = call.getResponseId();
-		if (responseId != null) {
-			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_RESPONSE_ID, responseId));
+		Throwable error = call.getError();
+		if (error != null) {
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.ERROR_TYPE, error.getClass().getName()));
+		}
+		String conversationId = call.getConversationId();
+		if (conversationId != null) {
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_CONVERSATION_ID, conversationId));
 		}
 		List<String> finishReasons = call.getFinishReasons();
 		if (!finishReasons.isEmpty()) {
 			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_RESPONSE_FINISH_REASONS,
 					String.join(",", finishReasons)));
 		}
-		String conversationId = call.getConversationId();
-		if (conversationId != null) {
-			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_CONVERSATION_ID, conversationId));
+		String responseId = call.getResponseId();
+		if (responseId != null) {
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_RESPONSE_ID, responseId));
 		}
-		Throwable error = call.getError();
-		if (error != null) {
-			keyValues.add(KeyValue.of(HighCardinalityKeyNames.ERROR_TYPE, error.getClass().getName()));
+		if (call.getCachedPromptTokens() > 0) {
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_CACHE_READ_INPUT_TOKENS,
+					Long.toString(call.getCachedPromptTokens())));
+		}
+		Long promptTokens = call.getPromptTokens();
+		Long completionTokens = call.getCompletionTokens();
+		if (promptTokens != null && completionTokens != null) {
+			String prompt = promptTokens.toString();
+			String completion = completionTokens.toString();
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_INPUT_TOKENS, prompt));
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.GEN_AI_USAGE_OUTPUT_TOKENS, completion));
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.TOKENS_COMPLETION, completion));
+			keyValues.add(KeyValue.of(HighCardinalityKeyNames.TOKENS_PROMPT, prompt));
 		}
 		return KeyValues.of(keyValues);
 	}

@@ -10,7 +10,9 @@ import io.fastagentic.observation.handler.ContentCaptureObservationFilter;
 import io.fastagentic.observation.handler.LlmUsageMetricsHandler;
 import io.fastagentic.observation.llm.LlmPricing;
 import io.fastagentic.observation.tool.AgentToolAspect;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.observation.MeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
@@ -26,6 +28,11 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.http.server.observation.DefaultServerRequestObservationConvention;
+import org.springframework.http.server.observation.ServerHttpObservationDocumentation;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,6 +116,26 @@ class FastAgenticObservationAutoConfigurationTests {
 	}
 
 	@Test
+	void springsServerRequestsGetTheMetersOfBootsHandlerAheadOfIt() {
+		MeterRegistry expected = new SimpleMeterRegistry();
+		ObservationRegistry bootOnly = ObservationRegistry.create();
+		bootOnly.observationConfig().observationHandler(new DefaultMeterObservationHandler(expected));
+		serverRequest(bootOnly, 503);
+		withBootObservationHandlers().run((context) -> {
+			serverRequest(context.getBean(ObservationRegistry.class), 503);
+			assertThat(context.getBean(StandInForBootsMeterHandler.class).seen).isEmpty();
+			MeterRegistry meters = context.getBean(MeterRegistry.class);
+			assertThat(meters.getMeters()).extracting(Meter::getId)
+				.containsExactlyInAnyOrderElementsOf(expected.getMeters().stream().map(Meter::getId).toList());
+			assertThat(meters.get("http.server.requests")
+				.tags("status", "503", "outcome", "SERVER_ERROR", "uri", "/chat", "error", "none")
+				.timer()
+				.count()).isOne();
+			assertThat(meters.get("http.server.requests.active").longTaskTimer().activeTasks()).isZero();
+		});
+	}
+
+	@Test
 	void ownObservationsLeaveLongTaskTimersOutWhenBootIgnoresThem() {
 		withBootObservationHandlers()
 			.withPropertyValues("management.metrics.observations.ignored-meters=long-task-timer")
@@ -149,6 +176,16 @@ class FastAgenticObservationAutoConfigurationTests {
 		new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(FastAgenticObservationAutoConfiguration.class))
 			.run((context) -> assertThat(context).doesNotHaveBean(AgentObservations.class));
+	}
+
+	private static void serverRequest(ObservationRegistry registry, int status) {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/chat");
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		ServerRequestObservationContext context = new ServerRequestObservationContext(request, response);
+		context.setPathPattern("/chat");
+		ServerHttpObservationDocumentation.HTTP_SERVLET_SERVER_REQUESTS
+			.observation(null, new DefaultServerRequestObservationConvention(), () -> context, registry)
+			.observe(() -> response.setStatus(status));
 	}
 
 	static class StandInForBootsMeterHandler implements MeterObservationHandler<Observation.Context> {
